@@ -1,0 +1,111 @@
+package dev.verve.codegen;
+
+import io.vertx.codegen.processor.type.ClassKind;
+import io.vertx.codegen.processor.type.ClassTypeInfo;
+import io.vertx.codegen.processor.type.TypeInfo;
+import io.vertx.serviceproxy.generator.GeneratorUtils;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The expressions of one generated client method: a parameter to its JSON value (the form the
+ * event-bus proxy sends) and the decoded JSON result back to the declared type. Lambda variables are
+ * renamed when a parameter already has their name, since Java lambdas may not shadow locals.
+ */
+final class ClientCodec {
+
+  static final String JSON_RESULTS = "dev.verve.client.JsonResults";
+
+  private static final Map<String, String> DECODERS = Map.of(
+    "java.lang.Boolean", "toBoolean",
+    "java.lang.Byte", "toByte",
+    "java.lang.Short", "toShort",
+    "java.lang.Integer", "toInteger",
+    "java.lang.Long", "toLong",
+    "java.lang.Float", "toFloat",
+    "java.lang.Double", "toDouble",
+    "java.lang.String", "toString",
+    JsonTypes.JSON_OBJECT, "toJsonObject",
+    JsonTypes.JSON_ARRAY, "toJsonArray");
+
+  private final Imports imports;
+  private final Set<String> params;
+
+  ClientCodec(Imports imports, Set<String> params) {
+    this.imports = imports;
+    this.params = params;
+  }
+
+  /** {@code base}, or {@code base_}... if a parameter is called that. */
+  String fresh(String base) {
+    String name = base;
+    while (params.contains(name)) {
+      name += "_";
+    }
+    return name;
+  }
+
+  /** The JSON value of parameter {@code name}; {@code null} stays {@code null}. */
+  String encode(String name, TypeInfo type) {
+    if (JsonTypes.isContainer(type)) {
+      TypeInfo element = JsonTypes.element(type);
+      String jsonArray = imports.use(JsonTypes.JSON_ARRAY);
+      String guard = name + " == null ? null : ";
+      if (type.getKind() == ClassKind.MAP) {
+        String jsonObject = imports.use(JsonTypes.JSON_OBJECT);
+        if (!JsonTypes.isDataObject(element)) {
+          return guard + "new " + jsonObject + "(new " + imports.use("java.util.LinkedHashMap") + "<String, Object>(" + name + "))";
+        }
+        String json = fresh("json");
+        String e = fresh("e");
+        return guard + name + ".entrySet().stream().collect(" + jsonObject + "::new, (" + json + ", " + e + ") -> "
+          + json + ".put(" + e + ".getKey(), " + serialize(e + ".getValue()", element) + "), " + jsonObject + "::mergeIn)";
+      }
+      if (!JsonTypes.isDataObject(element)) {
+        return guard + "new " + jsonArray + "(new " + imports.use("java.util.ArrayList") + "<>(" + name + "))";
+      }
+      String v = fresh("v");
+      return guard + "new " + jsonArray + "(" + name + ".stream().map(" + v + " -> " + serialize(v, element)
+        + ").collect(" + imports.use("java.util.stream.Collectors") + ".toList()))";
+    }
+    if (JsonTypes.isDataObject(type)) {
+      return serialize(name, type);
+    }
+    if (JsonTypes.isEnum(type)) {
+      return name + " == null ? null : " + name + ".name()";
+    }
+    return name; // basic and JSON types are JSON values already
+  }
+
+  /** The function given to {@code Future.map} to turn the decoded JSON result into {@code type}. */
+  String decoder(TypeInfo type) {
+    String jsonResults = imports.use(JSON_RESULTS);
+    if (JsonTypes.isContainer(type)) {
+      String method = type.getKind() == ClassKind.LIST ? "toList" : type.getKind() == ClassKind.SET ? "toSet" : "toMap";
+      String v = fresh("v");
+      return v + " -> " + jsonResults + "." + method + "(" + v + ", " + decoder(JsonTypes.element(type), fresh("item")) + ")";
+    }
+    return decoder(type, fresh("v"));
+  }
+
+  private String decoder(TypeInfo type, String v) {
+    String jsonResults = imports.use(JSON_RESULTS);
+    if (JsonTypes.isDataObject(type)) {
+      imports.use(type.getDataObject().getJsonType().getName()); // the decoder casts to its simple name
+      return v + " -> " + GeneratorUtils.generateDeserializeDataObject(v, (ClassTypeInfo) type);
+    }
+    if (JsonTypes.isEnum(type)) {
+      return v + " -> " + jsonResults + ".toEnum(" + imports.use(type.getName()) + ".class, " + v + ")";
+    }
+    String method = DECODERS.get(type.getName());
+    if (method == null) {
+      throw new IllegalStateException("No decoder for " + type.getName()); // FunctionRules admits no other type
+    }
+    return jsonResults + "::" + method;
+  }
+
+  private String serialize(String value, TypeInfo dataObject) {
+    return GeneratorUtils.generateSerializeDataObject(value, (ClassTypeInfo) dataObject);
+  }
+}

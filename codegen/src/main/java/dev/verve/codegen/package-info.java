@@ -1,0 +1,29 @@
+/**
+ * verve-codegen: a vertx-codegen generator plugin for {@code @ServerFunctions} interfaces.
+ *
+ * <p>vertx-codegen's processor builds a {@code ProxyModel} for each {@code @ProxyGen} interface (the
+ * model vertx-service-proxy generates its event-bus proxy and handler from) and passes it to the
+ * generators {@link dev.verve.codegen.VerveGenLoader} registers. For an interface that also carries
+ * {@code @dev.verve.ServerFunctions} they:
+ * <ol>
+ *   <li>read it as a {@code ServiceModel}, checking the rules of {@code FunctionRules}: a broken
+ *       interface fails the build with {@code Interface.method: <rule>} at the method;</li>
+ *   <li>write {@code <Interface>VerveDescriptor} (address, methods, parameter {@code ArgType}s), which the
+ *       HTTP handler validates calls against before they reach the event bus;</li>
+ *   <li>write {@code <Interface>VerveHttpClient}, the interface implemented over HTTP;</li>
+ *   <li>write the resource {@code verve/fn/<Interface>.js}, one {@code async} function per method.</li>
+ * </ol>
+ * Any other proxy model is left alone ({@code filename} returns {@code null}). Alongside,
+ * {@link dev.verve.codegen.ServerFunctionsChecker} (a plain annotation processor) fails the build for a
+ * {@code @ServerFunctions} type vertx-codegen would skip without a word: no {@code @ProxyGen}, or an
+ * {@code impl} package.
+ *
+ * <p>Rules, beyond vertx-service-proxy's own (no overloads, proxy-legal parameter types): every served
+ * method returns {@code Future<T>} with a JSON-sendable {@code T}; no {@code char}/{@code Character};
+ * no {@code @ProxyClose}; no {@code @Nullable} List/Set/Map parameter; interface simple names unique.
+ * Static and {@code @ProxyIgnore} methods are not served; default methods are.
+ *
+ * <p>To use it, list {@code io.vertx:vertx-codegen:processor}, {@code io.vertx:vertx-service-proxy} and
+ * {@code dev.verve:verve-codegen} as annotation processor paths.
+ */
+package dev.verve.codegen;

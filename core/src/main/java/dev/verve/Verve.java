@@ -1,0 +1,57 @@
+package dev.verve;
+
+import dev.verve.impl.VerveImpl;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+
+/**
+ * The entry point: binds {@link ServerFunctions} implementations to the event bus and serves them over
+ * HTTP through {@link #router()}.
+ *
+ * <pre>{@code
+ * Verve verve = Verve.create(vertx)
+ *   .register(Counter.class, new CounterImpl(vertx));
+ * vertx.createHttpServer().requestHandler(verve.router()).listen(8080);
+ * }</pre>
+ */
+public interface Verve {
+
+  static Verve create(Vertx vertx) {
+    return create(vertx, new VerveOptions());
+  }
+
+  static Verve create(Vertx vertx, VerveOptions options) {
+    return new VerveImpl(vertx, options);
+  }
+
+  /**
+   * Serves {@code implementation} on the event bus at the interface's address and exposes the interface
+   * over HTTP. The interface must carry {@link ServerFunctions} and have been processed by
+   * {@code verve-codegen}.
+   */
+  <T> Verve register(Class<T> iface, T implementation);
+
+  /**
+   * Exposes the interface over HTTP without serving it here: calls go to whichever node of the
+   * (clustered) event bus registered it, and answer 503 while none has.
+   */
+  Verve expose(Class<?> iface);
+
+  /** An event-bus proxy for the interface at its Verve address, with the configured call timeout. */
+  <T> T proxy(Class<T> iface);
+
+  /** Completes once every registered function is reachable on the event bus. */
+  Future<Void> ready();
+
+  /**
+   * The router with the function routes ({@code POST <api.prefix>/<Interface>/<method>}) and the browser
+   * modules ({@code /verve/...}). Add your own routes to it.
+   */
+  Router router();
+
+  VerveOptions options();
+
+  /** Unregisters every function from the event bus. */
+  Future<Void> close();
+}

@@ -1,0 +1,146 @@
+package dev.verve;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link Verve} instance. {@link #fromConfig(JsonObject)} reads the dotted config keys
+ * documented in the README ({@code http.host}, {@code api.prefix}, ...).
+ */
+public class VerveOptions {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8080;
+  public static final String DEFAULT_API_PREFIX = "/api";
+  public static final long DEFAULT_BODY_LIMIT = 1024 * 1024;
+  public static final long DEFAULT_TIMEOUT_MS = 30_000;
+
+  private String host = DEFAULT_HOST;
+  private int port = DEFAULT_PORT;
+  private String apiPrefix = DEFAULT_API_PREFIX;
+  private long bodyLimit = DEFAULT_BODY_LIMIT;
+  private long timeoutMs = DEFAULT_TIMEOUT_MS;
+  private List<String> allowedOrigins = new ArrayList<>();
+  private boolean dev;
+
+  public VerveOptions() {
+  }
+
+  /** Reads the flat, dotted keys of a merged config ({@code {"http.port": 8080, ...}}). */
+  public static VerveOptions fromConfig(JsonObject config) {
+    VerveOptions options = new VerveOptions();
+    options.setHost(config.getString("http.host", DEFAULT_HOST));
+    options.setPort(intValue(config, "http.port", DEFAULT_PORT));
+    options.setApiPrefix(config.getString("api.prefix", DEFAULT_API_PREFIX));
+    options.setBodyLimit(longValue(config, "api.bodyLimit", DEFAULT_BODY_LIMIT));
+    options.setTimeoutMs(longValue(config, "api.timeout", DEFAULT_TIMEOUT_MS));
+    options.setAllowedOrigins(stringList(config.getValue("api.allowedOrigins")));
+    options.setDev(boolValue(config.getValue("dev")));
+    return options;
+  }
+
+  public String getHost() { return host; }
+
+  public VerveOptions setHost(String host) {
+    this.host = Objects.requireNonNull(host, "http.host");
+    return this;
+  }
+
+  public int getPort() { return port; }
+
+  public VerveOptions setPort(int port) {
+    if (port < 0 || port > 65535) throw new IllegalArgumentException("http.port must be 0..65535, got " + port);
+    this.port = port;
+    return this;
+  }
+
+  public String getApiPrefix() { return apiPrefix; }
+
+  /** Where functions are served: {@code POST <prefix>/<Interface>/<method>}; default {@code /api}. */
+  public VerveOptions setApiPrefix(String apiPrefix) {
+    String p = Objects.requireNonNull(apiPrefix, "api.prefix").trim();
+    if (!p.startsWith("/")) p = "/" + p;
+    while (p.length() > 1 && p.endsWith("/")) p = p.substring(0, p.length() - 1);
+    if (p.equals("/")) throw new IllegalArgumentException("api.prefix must not be the root path");
+    this.apiPrefix = p;
+    return this;
+  }
+
+  public long getBodyLimit() { return bodyLimit; }
+
+  /** Largest accepted request body in bytes (413 above it); default 1 MiB. */
+  public VerveOptions setBodyLimit(long bodyLimit) {
+    if (bodyLimit <= 0) throw new IllegalArgumentException("api.bodyLimit must be positive, got " + bodyLimit);
+    this.bodyLimit = bodyLimit;
+    return this;
+  }
+
+  public long getTimeoutMs() { return timeoutMs; }
+
+  /** How long a call waits for the function's reply before answering 504; default 30 s. */
+  public VerveOptions setTimeoutMs(long timeoutMs) {
+    if (timeoutMs <= 0) throw new IllegalArgumentException("api.timeout must be positive, got " + timeoutMs);
+    this.timeoutMs = timeoutMs;
+    return this;
+  }
+
+  public List<String> getAllowedOrigins() { return allowedOrigins; }
+
+  /**
+   * Origins (e.g. {@code https://app.example.com}) allowed to call functions cross-site; requests from
+   * any other foreign origin get 403. Same-origin calls are always allowed.
+   */
+  public VerveOptions setAllowedOrigins(List<String> allowedOrigins) {
+    this.allowedOrigins = new ArrayList<>(Objects.requireNonNull(allowedOrigins));
+    return this;
+  }
+
+  public boolean isDev() { return dev; }
+
+  /** Development mode: more logging, templates reloaded. */
+  public VerveOptions setDev(boolean dev) {
+    this.dev = dev;
+    return this;
+  }
+
+  private static int intValue(JsonObject config, String key, int def) {
+    long value = longValue(config, key, def);
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(key + " is out of range: " + value);
+    }
+    return (int) value;
+  }
+
+  // Environment variables and system properties arrive as strings; accept both forms.
+  private static long longValue(JsonObject config, String key, long def) {
+    Object value = config.getValue(key);
+    if (value == null) return def;
+    if (value instanceof Number) return ((Number) value).longValue();
+    try {
+      return Long.parseLong(value.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a whole number, got '" + value + "'");
+    }
+  }
+
+  private static boolean boolValue(Object value) {
+    if (value instanceof Boolean) return (Boolean) value;
+    return value != null && Boolean.parseBoolean(value.toString().trim());
+  }
+
+  private static List<String> stringList(Object value) {
+    List<String> list = new ArrayList<>();
+    if (value instanceof JsonArray) {
+      ((JsonArray) value).forEach(v -> list.add(String.valueOf(v)));
+    } else if (value != null) {
+      for (String s : value.toString().split(",")) {
+        if (!s.isBlank()) list.add(s.trim());
+      }
+    }
+    return list;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.verve;
+
+import dev.verve.impl.ConfigLoader;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * A deployable Verve application: reads the configuration (see {@link VerveOptions}), lets the subclass
+ * register its functions in {@link #configure}, waits until they are on the event bus, then serves HTTP.
+ * On undeploy (and so on SIGTERM under the launcher) it stops accepting connections, lets in-flight calls
+ * finish (up to 30 s), then unregisters the functions.
+ *
+ * <pre>{@code
+ * public class App extends VerveVerticle {
+ *   protected void configure(Verve verve) {
+ *     verve.register(Counter.class, new CounterImpl(vertx));
+ *   }
+ * }
+ * }</pre>
+ */
+public abstract class VerveVerticle extends VerticleBase {
+
+  private static final Logger LOG = Logger.getLogger(VerveVerticle.class.getName());
+  private static final long SHUTDOWN_GRACE_SECONDS = 30;
+
+  private Verve verve;
+  private HttpServer server;
+  private JsonObject settings;
+
+  /** Registers the application's functions and routes. */
+  protected abstract void configure(Verve verve);
+
+  @Override
+  public Future<?> start() {
+    return ConfigLoader.load(vertx, config()).compose(conf -> {
+      settings = conf;
+      VerveOptions options = VerveOptions.fromConfig(conf);
+      verve = Verve.create(vertx, options);
+      configure(verve);
+      return verve.ready().compose(v -> vertx.createHttpServer(httpServerOptions(options))
+        .requestHandler(verve.router())
+        .listen());
+    }).onSuccess(s -> {
+      server = s;
+      LOG.info("Verve serving on http://" + verve.options().getHost() + ":" + s.actualPort());
+    });
+  }
+
+  /** The HTTP server settings; override to add TLS, compression and so on. */
+  protected HttpServerOptions httpServerOptions(VerveOptions options) {
+    return new HttpServerOptions().setHost(options.getHost()).setPort(options.getPort());
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> http = server == null ? Future.succeededFuture()
+      : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    return http.eventually(() -> verve == null ? Future.succeededFuture() : verve.close());
+  }
+
+  /** The merged configuration (flat, dotted keys), for the application's own settings. */
+  protected JsonObject settings() {
+    return settings;
+  }
+
+  /** The port actually bound (useful with {@code http.port} 0). */
+  public int actualPort() {
+    return server == null ? -1 : server.actualPort();
+  }
+
+  protected Verve verve() {
+    return verve;
+  }
+}

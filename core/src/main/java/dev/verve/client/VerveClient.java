@@ -1,0 +1,46 @@
+package dev.verve.client;
+
+import dev.verve.client.impl.VerveClientImpl;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Calls server functions over HTTP from any JVM: the "desktop client" case. {@link #of(Class)} gives the
+ * generated client, which implements the very interface the server implements.
+ *
+ * <pre>{@code
+ * VerveClient client = VerveClient.create(vertx, "http://127.0.0.1:8080");
+ * Counter counter = client.of(Counter.class);
+ * counter.doubleServer(21).onSuccess(System.out::println); // 42
+ * }</pre>
+ *
+ * A failed call fails its future with a {@link io.vertx.serviceproxy.ServiceException} whose
+ * {@code failureCode()} is the HTTP status and whose {@code getDebugInfo()} is the problem-details body,
+ * the same shape a failure has on the event bus. A network failure is passed through as it is.
+ */
+public interface VerveClient {
+
+  /** Suffix of the generated client class, e.g. {@code CounterVerveHttpClient}. */
+  String GENERATED_SUFFIX = "VerveHttpClient";
+
+  /** A client for the server at {@code serverUrl} (e.g. {@code http://127.0.0.1:8080}), API prefix {@code /api}. */
+  static VerveClient create(Vertx vertx, String serverUrl) {
+    return create(vertx, serverUrl, "/api");
+  }
+
+  static VerveClient create(Vertx vertx, String serverUrl, String apiPrefix) {
+    return new VerveClientImpl(vertx, serverUrl, apiPrefix);
+  }
+
+  /** The generated HTTP client of a {@code @ServerFunctions} interface. */
+  <T> T of(Class<T> iface);
+
+  /**
+   * Calls {@code POST <prefix>/<service>/<method>} with {@code args}; the future holds the decoded JSON
+   * result ({@code Integer}, {@code String}, {@code JsonObject}, ...) or {@code null} for 204.
+   */
+  Future<Object> call(String service, String method, JsonObject args);
+
+  Future<Void> close();
+}

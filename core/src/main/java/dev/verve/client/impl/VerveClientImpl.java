@@ -1,0 +1,95 @@
+package dev.verve.client.impl;
+
+import dev.verve.client.VerveClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.serviceproxy.ServiceException;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+public final class VerveClientImpl implements VerveClient {
+
+  private final WebClient web;
+  private final String base;
+
+  public VerveClientImpl(Vertx vertx, String serverUrl, String apiPrefix) {
+    URI uri = URI.create(Objects.requireNonNull(serverUrl, "serverUrl"));
+    if (uri.getScheme() == null || uri.getHost() == null) {
+      throw new IllegalArgumentException("serverUrl must be absolute, like http://127.0.0.1:8080; got " + serverUrl);
+    }
+    String root = serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
+    String prefix = apiPrefix.startsWith("/") ? apiPrefix : "/" + apiPrefix;
+    this.base = root + (prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
+    this.web = WebClient.create(vertx);
+  }
+
+  @Override
+  public <T> T of(Class<T> iface) {
+    String generated = iface.getName() + GENERATED_SUFFIX;
+    try {
+      Class<?> type = Class.forName(generated, true, iface.getClassLoader());
+      return iface.cast(type.getConstructor(VerveClient.class).newInstance(this));
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException("No " + generated + " was generated: is " + iface.getName()
+        + " a @ServerFunctions interface processed by verve-codegen?");
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException("Cannot create " + generated, e);
+    }
+  }
+
+  @Override
+  public Future<Object> call(String service, String method, JsonObject args) {
+    String url = base + "/" + encode(service) + "/" + encode(method);
+    return web.postAbs(url)
+      .putHeader("Accept", "application/json")
+      .sendJsonObject(args)
+      .compose(VerveClientImpl::decode);
+  }
+
+  private static Future<Object> decode(HttpResponse<Buffer> response) {
+    int status = response.statusCode();
+    Buffer body = response.body();
+    if (status == 204 || (status == 200 && (body == null || body.length() == 0))) {
+      return Future.succeededFuture(null);
+    }
+    if (status >= 200 && status < 300) {
+      try {
+        return Future.succeededFuture(Json.decodeValue(body));
+      } catch (DecodeException e) {
+        return Future.failedFuture(new ServiceException(status, "The server's answer is not JSON"));
+      }
+    }
+    JsonObject problem = problemOf(body);
+    String detail = problem.getString("detail", response.statusMessage());
+    return Future.failedFuture(new ServiceException(status, detail, problem));
+  }
+
+  private static JsonObject problemOf(Buffer body) {
+    try {
+      Object value = body == null ? null : Json.decodeValue(body);
+      if (value instanceof JsonObject) return (JsonObject) value;
+    } catch (DecodeException ignored) {
+      // Not a problem-details body (a proxy's error page, say): report the status alone.
+    }
+    return new JsonObject();
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  @Override
+  public Future<Void> close() {
+    web.close();
+    return Future.succeededFuture();
+  }
+}

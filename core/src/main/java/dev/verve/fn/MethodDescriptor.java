@@ -1,0 +1,89 @@
+package dev.verve.fn;
+
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** One server function: its name, parameters and whether it returns {@code Future<Void>}. */
+public final class MethodDescriptor {
+
+  private final String name;
+  private final List<ParamDescriptor> params;
+  private final boolean returnsVoid;
+
+  MethodDescriptor(String name, boolean returnsVoid, List<ParamDescriptor> params) {
+    this.name = name;
+    this.returnsVoid = returnsVoid;
+    this.params = List.copyOf(params);
+  }
+
+  public String name() { return name; }
+
+  public List<ParamDescriptor> params() { return params; }
+
+  public boolean returnsVoid() { return returnsVoid; }
+
+  /**
+   * Checks a call's arguments: every parameter present with the right type (unless nullable), and no
+   * member that is not a parameter. Returns the problems, one per argument; empty when the call is valid.
+   */
+  public List<ArgumentError> validate(JsonObject args) {
+    List<ArgumentError> errors = Collections.emptyList();
+    for (ParamDescriptor param : params) {
+      Object value = args.getValue(param.name());
+      String reason;
+      if (value == null) {
+        reason = param.isNullable() ? null : "is required (" + param.type().description() + ")";
+      } else {
+        reason = param.type().check(value);
+      }
+      if (reason != null) errors = add(errors, new ArgumentError(param.name(), reason));
+    }
+    for (Map.Entry<String, Object> member : args) {
+      if (!isParam(member.getKey())) {
+        errors = add(errors, new ArgumentError(member.getKey(), "is not a parameter of " + name));
+      }
+    }
+    return errors;
+  }
+
+  private boolean isParam(String key) {
+    for (ParamDescriptor param : params) {
+      if (param.name().equals(key)) return true;
+    }
+    return false;
+  }
+
+  private static List<ArgumentError> add(List<ArgumentError> errors, ArgumentError error) {
+    List<ArgumentError> list = errors.isEmpty() ? new ArrayList<>() : errors;
+    list.add(error);
+    return list;
+  }
+
+  /** One invalid argument: its name and a reason safe to show to the caller. */
+  public static final class ArgumentError {
+    private final String argument;
+    private final String reason;
+
+    public ArgumentError(String argument, String reason) {
+      this.argument = argument;
+      this.reason = reason;
+    }
+
+    public String argument() { return argument; }
+
+    public String reason() { return reason; }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("argument", argument).put("detail", "'" + argument + "' " + reason);
+    }
+
+    @Override
+    public String toString() {
+      return "'" + argument + "' " + reason;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.verve.fn;
+
+import dev.verve.ServerFunctions;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@code verve-codegen} knows about one {@link ServerFunctions} interface: its event-bus address
+ * and its methods with their parameters. The generated {@code <Interface>VerveDescriptor} class holds
+ * one in its {@code DESCRIPTOR} field; {@link #of(Class)} finds it.
+ */
+public final class ServiceDescriptor {
+
+  /** Suffix of the generated descriptor class, e.g. {@code CounterVerveDescriptor}. */
+  public static final String GENERATED_SUFFIX = "VerveDescriptor";
+
+  private final Class<?> iface;
+  private final String address;
+  private final Map<String, MethodDescriptor> methods;
+
+  private ServiceDescriptor(Class<?> iface, String address, Map<String, MethodDescriptor> methods) {
+    this.iface = iface;
+    this.address = address;
+    this.methods = Collections.unmodifiableMap(methods);
+  }
+
+  public static Builder builder(Class<?> iface, String address) {
+    return new Builder(iface, address);
+  }
+
+  /**
+   * The generated descriptor of {@code iface}.
+   *
+   * @throws IllegalArgumentException if the interface is not a {@link ServerFunctions} interface that
+   *     {@code verve-codegen} processed
+   */
+  public static ServiceDescriptor of(Class<?> iface) {
+    if (!iface.isInterface() || !iface.isAnnotationPresent(ServerFunctions.class)) {
+      throw new IllegalArgumentException(iface.getName() + " is not a @ServerFunctions interface;"
+        + " only those are served over HTTP");
+    }
+    String generated = iface.getName() + GENERATED_SUFFIX;
+    try {
+      Class<?> holder = Class.forName(generated, true, iface.getClassLoader());
+      Field field = holder.getField("DESCRIPTOR");
+      return (ServiceDescriptor) field.get(null);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException("No " + generated + " was generated for " + iface.getName()
+        + ": put io.vertx:vertx-codegen:processor, io.vertx:vertx-service-proxy and dev.verve:verve-codegen"
+        + " on the annotation processor path, and annotate the interface with @ProxyGen @VertxGen");
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalArgumentException(generated + " is not a Verve descriptor: regenerate it", e);
+    }
+  }
+
+  public Class<?> iface() { return iface; }
+
+  /** The name in URLs: {@code /api/<name>/<method>}. */
+  public String name() { return iface.getSimpleName(); }
+
+  /** The event-bus address the functions are served on. */
+  public String address() { return address; }
+
+  /** The method, or {@code null} if the interface has none of that name. */
+  public MethodDescriptor method(String name) {
+    return methods.get(name);
+  }
+
+  public Collection<MethodDescriptor> methods() {
+    return methods.values();
+  }
+
+  /** Builds a descriptor; used by generated code. */
+  public static final class Builder {
+    private final Class<?> iface;
+    private final String address;
+    private final Map<String, MethodDescriptor> methods = new LinkedHashMap<>();
+
+    private Builder(Class<?> iface, String address) {
+      this.iface = Objects.requireNonNull(iface);
+      this.address = Objects.requireNonNull(address);
+    }
+
+    public Builder method(String name, boolean returnsVoid, ParamDescriptor... params) {
+      List<ParamDescriptor> list = new ArrayList<>(List.of(params));
+      if (methods.putIfAbsent(name, new MethodDescriptor(name, returnsVoid, list)) != null) {
+        throw new IllegalArgumentException("Duplicate method " + name + " in " + iface.getName());
+      }
+      return this;
+    }
+
+    public ServiceDescriptor build() {
+      return new ServiceDescriptor(iface, address, new LinkedHashMap<>(methods));
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.verve.fn.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.serviceproxy.ServiceException;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Wraps a function implementation before it is bound to the event bus. The generated service handler
+ * would answer an exception thrown by the implementation with code 500 and the raw exception text (which
+ * HTTP would then show), and re-throw it. Here a thrown exception or a failed future that is not a
+ * {@link ServiceException} is logged with its stack trace and a correlation id, and replaced by a
+ * {@code ServiceException(-1, ...)} carrying only that id, which HTTP maps to a generic 500.
+ */
+public final class SafeService implements InvocationHandler {
+
+  static final String CORRELATION_ID = "correlationId";
+  private static final Logger LOG = Logger.getLogger(SafeService.class.getName());
+
+  private final Object target;
+  private final String name;
+
+  private SafeService(Object target, String name) {
+    this.target = target;
+    this.name = name;
+  }
+
+  @SuppressWarnings("unchecked")
+  public static <T> T wrap(Class<T> iface, T target) {
+    return (T) Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[]{iface},
+      new SafeService(target, iface.getSimpleName()));
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    if (method.getDeclaringClass() == Object.class) {
+      return method.invoke(target, args);
+    }
+    Object result;
+    try {
+      result = method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      return Future.failedFuture(sanitize(method, e.getCause()));
+    }
+    if (!(result instanceof Future)) {
+      return result == null && Future.class.isAssignableFrom(method.getReturnType())
+        ? Future.failedFuture(sanitize(method, new NullPointerException(name + "." + method.getName() + " returned null")))
+        : result;
+    }
+    return ((Future<?>) result).recover(err -> Future.failedFuture(sanitize(method, err)));
+  }
+
+  private Throwable sanitize(Method method, Throwable error) {
+    if (error instanceof ServiceException) {
+      return error;
+    }
+    String id = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Server function " + name + "." + method.getName() + " failed; correlation id " + id, error);
+    return new ServiceException(-1, "Internal error " + id, new JsonObject().put(CORRELATION_ID, id));
+  }
+}

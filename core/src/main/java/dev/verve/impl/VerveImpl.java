@@ -1,0 +1,131 @@
+package dev.verve.impl;
+
+import dev.verve.Verve;
+import dev.verve.VerveOptions;
+import dev.verve.fn.ServiceDescriptor;
+import dev.verve.fn.impl.FunctionHandler;
+import dev.verve.fn.impl.SafeService;
+import dev.verve.http.impl.HttpProblem;
+import dev.verve.http.impl.OriginGuard;
+import dev.verve.http.impl.Problems;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.serviceproxy.ServiceBinder;
+import io.vertx.serviceproxy.ServiceException;
+import io.vertx.serviceproxy.ServiceExceptionMessageCodec;
+import io.vertx.serviceproxy.ServiceProxyBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+public final class VerveImpl implements Verve {
+
+  private final Vertx vertx;
+  private final VerveOptions options;
+  private final Map<String, ServiceDescriptor> services = new ConcurrentHashMap<>();
+  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private final ServiceBinder binder;
+  private Router router;
+
+  public VerveImpl(Vertx vertx, VerveOptions options) {
+    this.vertx = Objects.requireNonNull(vertx);
+    this.options = Objects.requireNonNull(options);
+    this.binder = new ServiceBinder(vertx);
+    registerServiceExceptionCodec(vertx);
+  }
+
+  @Override
+  public <T> Verve register(Class<T> iface, T implementation) {
+    Objects.requireNonNull(implementation, "implementation");
+    ServiceDescriptor descriptor = add(iface);
+    consumers.add(binder.setAddress(descriptor.address())
+      .register(iface, SafeService.wrap(iface, implementation)));
+    return this;
+  }
+
+  @Override
+  public Verve expose(Class<?> iface) {
+    add(iface);
+    return this;
+  }
+
+  private ServiceDescriptor add(Class<?> iface) {
+    ServiceDescriptor descriptor = ServiceDescriptor.of(iface);
+    ServiceDescriptor previous = services.putIfAbsent(descriptor.name(), descriptor);
+    if (previous != null && previous.iface() != iface) {
+      throw new IllegalStateException("Two @ServerFunctions interfaces are named " + descriptor.name() + " ("
+        + previous.iface().getName() + ", " + iface.getName() + "): URLs use the simple name, rename one");
+    }
+    return descriptor;
+  }
+
+  @Override
+  public <T> T proxy(Class<T> iface) {
+    return new ServiceProxyBuilder(vertx)
+      .setAddress(ServiceDescriptor.of(iface).address())
+      .setOptions(new DeliveryOptions().setSendTimeout(options.getTimeoutMs()))
+      .build(iface);
+  }
+
+  @Override
+  public Future<Void> ready() {
+    List<Future<Void>> registrations = new ArrayList<>();
+    for (MessageConsumer<JsonObject> consumer : consumers) registrations.add(consumer.completion());
+    return Future.all(registrations).mapEmpty();
+  }
+
+  @Override
+  public synchronized Router router() {
+    if (router == null) {
+      router = Router.router(vertx);
+      mountFunctions(router);
+      new ClasspathModules(vertx, services).mount(router);
+    }
+    return router;
+  }
+
+  // Order matters: origin and method/type checks happen before a single body byte is read.
+  private void mountFunctions(Router router) {
+    String prefix = options.getApiPrefix();
+    FunctionHandler functions = new FunctionHandler(vertx, services, options.getTimeoutMs());
+    router.route(prefix + "/*").handler(new OriginGuard(options.getAllowedOrigins()));
+    router.route(prefix + "/:service/:method").handler(functions::resolve);
+    // vertx-web wants the body handler first on its route: a second route, reached through next().
+    router.post(prefix + "/:service/:method")
+      .handler(BodyHandler.create(false).setBodyLimit(options.getBodyLimit()))
+      .handler(functions::invoke);
+    router.route(prefix + "/*").handler(ctx -> ctx.fail(new HttpProblem(404,
+      "Server functions live at POST " + prefix + "/<Interface>/<method>")));
+    router.route(prefix + "/*").failureHandler(Problems::handleFailure);
+  }
+
+  @Override
+  public VerveOptions options() {
+    return options;
+  }
+
+  @Override
+  public Future<Void> close() {
+    List<Future<Void>> closing = new ArrayList<>();
+    for (MessageConsumer<JsonObject> consumer : consumers) closing.add(consumer.unregister());
+    consumers.clear();
+    return Future.all(closing).mapEmpty();
+  }
+
+  // A node that only exposes functions still decodes ServiceException replies coming from the cluster.
+  private static void registerServiceExceptionCodec(Vertx vertx) {
+    try {
+      vertx.eventBus().registerDefaultCodec(ServiceException.class, new ServiceExceptionMessageCodec());
+    } catch (IllegalStateException alreadyRegistered) {
+      // ServiceBinder or another Verve instance did it first.
+    }
+  }
+}

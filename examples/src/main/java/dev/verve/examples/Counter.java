@@ -1,0 +1,21 @@
+package dev.verve.examples;
+
+import dev.verve.ServerFunctions;
+import io.vertx.codegen.annotations.ProxyGen;
+import io.vertx.codegen.annotations.VertxGen;
+import io.vertx.core.Future;
+
+/** The counter of the Dioxus guide: its server-side half. */
+// tag::counter[]
+@ServerFunctions
+@ProxyGen
+@VertxGen
+public interface Counter {
+
+  /** The "Double" button: a second of (non-blocking) work, then {@code number * 2}. */
+  Future<Integer> doubleServer(int number);
+
+  /** {@code "Hello from the server!"}. */
+  Future<String> getServerData();
+}
+// end::counter[]

@@ -1,0 +1,27 @@
+package dev.verve.examples.impl;
+
+import dev.verve.examples.Counter;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+public class CounterImpl implements Counter {
+
+  private final Vertx vertx;
+
+  public CounterImpl(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  // tag::counter-impl[]
+  @Override
+  public Future<Integer> doubleServer(int number) {
+    // A timer, not a sleep: the event loop serves other calls during the "work".
+    return vertx.timer(1000).map(v -> number * 2);
+  }
+
+  @Override
+  public Future<String> getServerData() {
+    return Future.succeededFuture("Hello from the server!");
+  }
+  // end::counter-impl[]
+}

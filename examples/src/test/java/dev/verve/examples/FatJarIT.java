@@ -1,0 +1,93 @@
+package dev.verve.examples;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The shaded jar, run as a user runs it: {@code java -jar ... -conf file} under Vert.x's launcher, then
+ * SIGTERM while a call is in flight: the call still completes and the process exits.
+ */
+class FatJarIT {
+
+  private Process process;
+
+  @AfterEach
+  void kill() {
+    if (process != null && process.isAlive()) process.destroyForcibly();
+  }
+
+  @Test
+  void theFatJarServesFunctionsWithTheLaunchersConfAndStopsGracefully() throws Exception {
+    File jar = new File(System.getProperty("verve.fatJar"));
+    assertTrue(jar.isFile(), "fat jar missing: " + jar);
+    int port = freePort();
+    Path conf = Files.createTempFile("verve-conf", ".json");
+    Files.writeString(conf, "{\"http.host\": \"127.0.0.1\", \"http.port\": " + port + "}");
+    Path log = Files.createTempFile("verve-fatjar", ".log");
+    process = new ProcessBuilder(javaBinary(), "-jar", jar.getAbsolutePath(), "-conf", conf.toString())
+      .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+
+    // HTTP/1.1 as curl speaks it (JDK 17's client drops in-flight HTTP/2 streams on GOAWAY).
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    String base = "http://127.0.0.1:" + port;
+    HttpResponse<String> data = waitForServer(http, base, log);
+    assertEquals("\"Hello from the server!\"", data.body());
+
+    CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(post(base + "/api/Counter/doubleServer",
+      "{\"number\": 21}"), HttpResponse.BodyHandlers.ofString());
+    Thread.sleep(300);
+    process.destroy(); // SIGTERM
+    HttpResponse<String> doubled = inFlight.get(20, TimeUnit.SECONDS);
+    assertEquals(200, doubled.statusCode());
+    assertEquals("42", doubled.body());
+    assertTrue(process.waitFor(40, TimeUnit.SECONDS), "the server did not exit after SIGTERM");
+  }
+
+  private static HttpResponse<String> waitForServer(HttpClient http, String base, Path log) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try {
+        HttpResponse<String> response = http.send(post(base + "/api/Counter/getServerData", "{}"),
+          HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) return response;
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the fat jar never answered; its log:\n" + Files.readString(log));
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static HttpRequest post(String url, String json) {
+    return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+      .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

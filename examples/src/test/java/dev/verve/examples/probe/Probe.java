@@ -1,0 +1,39 @@
+package dev.verve.examples.probe;
+
+import dev.verve.ServerFunctions;
+import dev.verve.examples.Todo;
+import io.vertx.codegen.annotations.Nullable;
+import io.vertx.codegen.annotations.ProxyGen;
+import io.vertx.codegen.annotations.VertxGen;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.Map;
+
+/** Each method provokes one row of the status table or exercises one argument type. */
+@ServerFunctions(address = "verve.test.probe")
+@ProxyGen
+@VertxGen
+public interface Probe {
+
+  Future<String> echo(String text);
+
+  /** Fails with {@code ServiceException(code, message)}. */
+  Future<String> failWith(int code, String message);
+
+  /** Fails its future with a plain exception whose text must stay on the server. */
+  Future<String> crash(String secret);
+
+  /** Throws instead of returning a future. */
+  Future<String> explode(String secret);
+
+  /** Never completes. */
+  Future<String> hang();
+
+  Future<Void> nothing();
+
+  /** Echoes every argument back, to prove what the function received. */
+  Future<JsonObject> types(long big, double ratio, boolean flag, Color color, List<Integer> numbers,
+                           Map<String, String> tags, @Nullable String note, Todo todo);
+}
