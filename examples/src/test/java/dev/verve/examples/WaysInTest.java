@@ -45,7 +45,11 @@ class WaysInTest {
 
   @Test
   void theGeneratedEventBusProxyReachesTheFunction() {
-    Counter counter = new ServiceProxyBuilder(server.vertx).setAddress(Counter.class.getName()).build(Counter.class);
+    // tag::event-bus-proxy[]
+    Counter counter = new ServiceProxyBuilder(server.vertx)
+      .setAddress(Counter.class.getName())   // the default address: the interface's name
+      .build(Counter.class);
+    // end::event-bus-proxy[]
     assertEquals(42, await(counter.doubleServer(21)));
     assertEquals("Hello from the server!", await(counter.getServerData()));
   }
