@@ -1,6 +1,7 @@
 package dev.verve;
 
 import dev.verve.impl.VerveImpl;
+import dev.verve.page.Page;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -38,6 +39,12 @@ public interface Verve {
    */
   Verve expose(Class<?> iface);
 
+  /**
+   * A server-rendered page at {@code path} (GET): the Handlebars template {@code templates/<template>.hbs}
+   * from the class path, rendered after the page's awaited futures resolve.
+   */
+  Page page(String path, String template);
+
   /** An event-bus proxy for the interface at its Verve address, with the configured call timeout. */
   <T> T proxy(Class<T> iface);
 
@@ -45,8 +52,10 @@ public interface Verve {
   Future<Void> ready();
 
   /**
-   * The router with the function routes ({@code POST <api.prefix>/<Interface>/<method>}) and the browser
-   * modules ({@code /verve/...}). Add your own routes to it.
+   * The router with the function routes ({@code POST <api.prefix>/<Interface>/<method>}), the browser
+   * modules ({@code /verve/...}), the application's static files ({@code /assets/...} from
+   * {@code webroot/} on the class path), the pages, and a 404 page for everything else. Add your own
+   * routes to it.
    */
   Router router();
 

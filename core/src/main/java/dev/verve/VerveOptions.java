@@ -26,6 +26,7 @@ public class VerveOptions {
   private long timeoutMs = DEFAULT_TIMEOUT_MS;
   private List<String> allowedOrigins = new ArrayList<>();
   private boolean dev;
+  private String templateRoot = "templates";
 
   public VerveOptions() {
   }
@@ -104,6 +105,14 @@ public class VerveOptions {
   /** Development mode: more logging, templates reloaded. */
   public VerveOptions setDev(boolean dev) {
     this.dev = dev;
+    return this;
+  }
+
+  public String getTemplateRoot() { return templateRoot; }
+
+  /** Where page templates live on the class path; default {@code templates}. */
+  public VerveOptions setTemplateRoot(String templateRoot) {
+    this.templateRoot = Objects.requireNonNull(templateRoot);
     return this;
   }
 

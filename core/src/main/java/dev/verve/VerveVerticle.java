@@ -54,7 +54,8 @@ public abstract class VerveVerticle extends VerticleBase {
 
   /** The HTTP server settings; override to add TLS, compression and so on. */
   protected HttpServerOptions httpServerOptions(VerveOptions options) {
-    return new HttpServerOptions().setHost(options.getHost()).setPort(options.getPort());
+    return new HttpServerOptions().setHost(options.getHost()).setPort(options.getPort())
+      .setCompressionSupported(true);
   }
 
   @Override

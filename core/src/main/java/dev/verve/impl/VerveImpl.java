@@ -8,6 +8,10 @@ import dev.verve.fn.impl.SafeService;
 import dev.verve.http.impl.HttpProblem;
 import dev.verve.http.impl.OriginGuard;
 import dev.verve.http.impl.Problems;
+import dev.verve.page.Page;
+import dev.verve.page.impl.ErrorPages;
+import dev.verve.page.impl.HandlebarsEngine;
+import dev.verve.page.impl.PageImpl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -15,6 +19,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.serviceproxy.ServiceBinder;
 import io.vertx.serviceproxy.ServiceException;
 import io.vertx.serviceproxy.ServiceExceptionMessageCodec;
@@ -34,6 +39,7 @@ public final class VerveImpl implements Verve {
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private final ServiceBinder binder;
   private Router router;
+  private HandlebarsEngine templates;
 
   public VerveImpl(Vertx vertx, VerveOptions options) {
     this.vertx = Objects.requireNonNull(vertx);
@@ -83,11 +89,31 @@ public final class VerveImpl implements Verve {
   }
 
   @Override
+  public Page page(String path, String template) {
+    PageImpl page = new PageImpl(template, templates(), options.getTimeoutMs(), options.isDev());
+    router().get(path).handler(page);
+    return page;
+  }
+
+  private synchronized HandlebarsEngine templates() {
+    if (templates == null) {
+      templates = new HandlebarsEngine(vertx, options.getTemplateRoot(), options.isDev());
+    }
+    return templates;
+  }
+
+  @Override
   public synchronized Router router() {
     if (router == null) {
       router = Router.router(vertx);
       mountFunctions(router);
       new ClasspathModules(vertx, services).mount(router);
+      router.route("/assets/*").handler(StaticHandler.create("webroot").setCachingEnabled(!options.isDev()));
+      router.route().last().handler(ctx -> ErrorPages.send(ctx.response(), 404,
+        "There is no page at this address."));
+      router.errorHandler(500, ctx -> ErrorPages.send(ctx.response(), 500,
+        "Something went wrong on our side. If it keeps happening, quote this id: "
+          + Problems.internalError(ctx.failure(), ctx.request().path()).toJson().getString("correlationId")));
     }
     return router;
   }

@@ -1,0 +1,43 @@
+package dev.verve.page;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.function.Function;
+
+/**
+ * A server-rendered page: a Handlebars template rendered once its named server futures have resolved
+ * (Dioxus's {@code use_server_future}). The resolved values are in the template context under their
+ * names and embedded in the page as {@code <script type="application/json" id="verve-state">}, so the
+ * browser runtime hydrates from them without calling the server again.
+ *
+ * <pre>{@code
+ * verve.page("/server-data", "server-data")
+ *   .await("data", ctx -> counter.getServerData());
+ * }</pre>
+ *
+ * A future failing with a {@code ServiceException} of code 404 gives the 404 page, any other failure the
+ * 500 page, and no result within the page's timeout the 504 page: never half a page.
+ */
+public interface Page {
+
+  /** Starts {@code source} for every request (all sources together) and waits for it before rendering. */
+  Page await(String name, Function<RoutingContext, Future<?>> source);
+
+  /** A fixed value, in the context and the state like an awaited one. */
+  Page value(String name, Object value);
+
+  /**
+   * Leaves a value to the browser (Dioxus's {@code use_resource}): after hydration the runtime calls
+   * {@code iface.method(args)} over HTTP and sets {@code name}; until then it is undefined.
+   */
+  Page resource(String name, Class<?> iface, String method, JsonObject args);
+
+  default Page resource(String name, Class<?> iface, String method) {
+    return resource(name, iface, method, new JsonObject());
+  }
+
+  /** How long the awaited futures may take before the page answers 504; default {@code api.timeout}. */
+  Page timeout(long timeoutMs);
+}

@@ -1,0 +1,30 @@
+package dev.verve.page.impl;
+
+/**
+ * Puts the state block and the runtime into a rendered page, so template authors never have to: both go
+ * right before {@code </body>} (or at the end if there is none).
+ */
+final class PageAssembly {
+
+  static final String RUNTIME = "<script type=\"module\" src=\"/verve/verve.js\"></script>";
+
+  private PageAssembly() {
+  }
+
+  static String insert(String html, String stateJson) {
+    String block = "<script type=\"application/json\" id=\"verve-state\">" + stateJson + "</script>" + RUNTIME;
+    int body = lastIndexOfIgnoreCase(html, "</body>");
+    if (body < 0) {
+      return html + block;
+    }
+    return new StringBuilder(html.length() + block.length())
+      .append(html, 0, body).append(block).append(html, body, html.length()).toString();
+  }
+
+  private static int lastIndexOfIgnoreCase(String html, String tag) {
+    for (int i = html.length() - tag.length(); i >= 0; i--) {
+      if (html.regionMatches(true, i, tag, 0, tag.length())) return i;
+    }
+    return -1;
+  }
+}

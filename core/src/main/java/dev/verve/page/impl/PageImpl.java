@@ -1,0 +1,158 @@
+package dev.verve.page.impl;
+
+import dev.verve.fn.ServiceDescriptor;
+import dev.verve.http.impl.Problems;
+import dev.verve.page.Page;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * Serves one page: starts every awaited future at once, composes them (never a blocking wait), then
+ * renders the template once and writes it once, with the state block and the runtime inserted before
+ * {@code </body>}. Any failure before the write becomes a whole error page with an honest status.
+ */
+public final class PageImpl implements Page, Handler<RoutingContext> {
+
+  private final String template;
+  private final HandlebarsEngine engine;
+  private final boolean dev;
+  private final List<String> names = new ArrayList<>();
+  private final List<Function<RoutingContext, Future<?>>> sources = new ArrayList<>();
+  private final Map<String, Object> constants = new LinkedHashMap<>();
+  private final JsonObject resources = new JsonObject();
+  private long timeoutMs;
+
+  public PageImpl(String template, HandlebarsEngine engine, long timeoutMs, boolean dev) {
+    this.template = template;
+    this.engine = engine;
+    this.timeoutMs = timeoutMs;
+    this.dev = dev;
+  }
+
+  @Override
+  public Page await(String name, Function<RoutingContext, Future<?>> source) {
+    checkName(name);
+    names.add(name);
+    sources.add(Objects.requireNonNull(source, "source"));
+    return this;
+  }
+
+  @Override
+  public Page value(String name, Object value) {
+    checkName(name);
+    constants.put(name, DataObjects.toJsonValue(value));
+    return this;
+  }
+
+  @Override
+  public Page resource(String name, Class<?> iface, String method, JsonObject args) {
+    checkName(name);
+    ServiceDescriptor service = ServiceDescriptor.of(iface);
+    if (service.method(method) == null) {
+      throw new IllegalArgumentException(iface.getSimpleName() + " has no function " + method);
+    }
+    resources.put(name, new JsonObject().put("service", service.name()).put("method", method)
+      .put("args", args == null ? new JsonObject() : args));
+    return this;
+  }
+
+  @Override
+  public Page timeout(long timeoutMs) {
+    if (timeoutMs <= 0) throw new IllegalArgumentException("timeout must be positive");
+    this.timeoutMs = timeoutMs;
+    return this;
+  }
+
+  private void checkName(String name) {
+    if (name == null || name.isEmpty() || name.startsWith("$")) {
+      throw new IllegalArgumentException("A page value needs a name not starting with '$': " + name);
+    }
+    if (names.contains(name) || constants.containsKey(name) || resources.containsKey(name)) {
+      throw new IllegalArgumentException("The page already has a value named " + name);
+    }
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    List<Future<?>> futures = new ArrayList<>(sources.size());
+    for (Function<RoutingContext, Future<?>> source : sources) {
+      futures.add(start(source, ctx));
+    }
+    Future.all(futures)
+      .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+      .compose(all -> {
+        Map<String, Object> model = model(futures);
+        return engine.renderString(model, template).map(html -> assemble(html, model));
+      })
+      .onComplete(ar -> {
+        if (ar.succeeded()) {
+          ctx.response()
+            .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+            .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+            .end(ar.result());
+        } else {
+          fail(ctx, ar.cause());
+        }
+      });
+  }
+
+  private static Future<?> start(Function<RoutingContext, Future<?>> source, RoutingContext ctx) {
+    try {
+      Future<?> future = source.apply(ctx);
+      return future != null ? future : Future.failedFuture(new NullPointerException("a page source returned null"));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private Map<String, Object> model(List<Future<?>> futures) {
+    Map<String, Object> model = new LinkedHashMap<>(constants);
+    for (int i = 0; i < futures.size(); i++) {
+      model.put(names.get(i), DataObjects.toJsonValue(futures.get(i).result()));
+    }
+    return model;
+  }
+
+  private String assemble(String html, Map<String, Object> model) {
+    Map<String, Object> state = model;
+    if (!resources.isEmpty() || dev) {
+      state = new LinkedHashMap<>(model);
+      if (!resources.isEmpty()) state.put("$resources", resources);
+      if (dev) state.put("$dev", true);
+    }
+    return PageAssembly.insert(html, StateWriter.write(state));
+  }
+
+  private void fail(RoutingContext ctx, Throwable cause) {
+    String what = "page " + ctx.request().path();
+    if (cause instanceof TimeoutException) {
+      ErrorPages.send(ctx.response(), 504, "The page took too long to prepare. Please try again.");
+    } else if (cause instanceof ReplyException && ((ReplyException) cause).failureCode() == 404
+      && ((ReplyException) cause).failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+      ErrorPages.send(ctx.response(), 404, safeMessage(cause, "There is nothing here."));
+    } else {
+      String id = Problems.internalError(cause, what).toJson().getString("correlationId");
+      ErrorPages.send(ctx.response(), 500,
+        "Something went wrong on our side. If it keeps happening, quote this id: " + id);
+    }
+  }
+
+  private static String safeMessage(Throwable cause, String fallback) {
+    String message = cause.getMessage();
+    return message == null || message.isBlank() ? fallback : message;
+  }
+}
