@@ -13,6 +13,16 @@ public class DemoVerticle extends VerveVerticle {
   protected void configure(Verve verve) {
     verve.register(Counter.class, new CounterImpl(vertx))
       .register(Todos.class, new TodosImpl());
+    // end::register[]
+
+    // tag::pages[]
+    // Pages get their data through the event bus, like any other caller would.
+    Counter counter = verve.proxy(Counter.class);
+    Todos todos = verve.proxy(Todos.class);
+    verve.page("/", "counter").value("count", 0);
+    verve.page("/server-data", "server-data").await("data", ctx -> counter.getServerData());
+    verve.page("/client-data", "client-data").resource("data", Counter.class, "getServerData");
+    verve.page("/todos", "todos").await("todos", ctx -> todos.list());
+    // end::pages[]
   }
 }
-// end::register[]

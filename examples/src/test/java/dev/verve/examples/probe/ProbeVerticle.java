@@ -10,5 +10,10 @@ public class ProbeVerticle extends DemoVerticle {
   protected void configure(Verve verve) {
     super.configure(verve);
     verve.register(Probe.class, new ProbeImpl()).expose(Absent.class);
+    Probe probe = verve.proxy(Probe.class);
+    verve.page("/probe/missing", "server-data").await("data", ctx -> probe.failWith(404, "No such thing"));
+    verve.page("/probe/crash", "server-data").await("data", ctx -> probe.crash("hunter2"));
+    verve.page("/probe/slow", "server-data").await("data", ctx -> probe.hang()).timeout(300);
+    verve.page("/probe/echo", "server-data").await("data", ctx -> probe.echo(ctx.request().getParam("text", "")));
   }
 }
