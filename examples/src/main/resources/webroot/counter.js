@@ -1,6 +1,6 @@
-// The counter page's actions: two run in the browser, one calls a server function.
+// The counter page's actions: two run in the browser, two call server functions.
 import { actions } from "/verve/verve.js";
-import { doubleServer } from "/verve/fn/Counter.js";
+import { doubleServer, highFive } from "/verve/fn/Counter.js";
 
 actions({
   up(s) {
@@ -8,6 +8,10 @@ actions({
   },
   down(s) {
     s.count = s.count - 1;
+  },
+  // The new total also arrives on counter.total, in every open browser.
+  async highFive(s) {
+    s.total = await highFive();
   },
   async double(s) {
     s.doubling = true;

@@ -29,7 +29,8 @@ public interface Verve {
   /**
    * Serves {@code implementation} on the event bus at the interface's address and exposes the interface
    * over HTTP. The interface must carry {@link ServerFunctions} and have been processed by
-   * {@code verve-codegen}.
+   * {@code verve-codegen}. On a {@code web} node ({@code node.role}) it is only exposed, on a
+   * {@code functions} node only served.
    */
   <T> Verve register(Class<T> iface, T implementation);
 

@@ -27,6 +27,23 @@ public class VerveOptions {
   private List<String> allowedOrigins = new ArrayList<>();
   private boolean dev;
   private String templateRoot = "templates";
+  private List<String> outbound = new ArrayList<>();
+  private List<String> inbound = new ArrayList<>();
+  private NodeRole role = NodeRole.BOTH;
+
+  /** What a node of a (clustered) deployment does; the same jar takes any role. */
+  public enum NodeRole {
+    /** HTTP: functions exposed over HTTP, pages, the event-bus bridge; functions run elsewhere. */
+    WEB,
+    /** Serves its functions on the event bus only; no HTTP server. */
+    FUNCTIONS,
+    /** Both (the default, and the single-node case). */
+    BOTH;
+
+    public boolean servesHttp() { return this != FUNCTIONS; }
+
+    public boolean runsFunctions() { return this != WEB; }
+  }
 
   public VerveOptions() {
   }
@@ -41,6 +58,14 @@ public class VerveOptions {
     options.setTimeoutMs(longValue(config, "api.timeout", DEFAULT_TIMEOUT_MS));
     options.setAllowedOrigins(stringList(config.getValue("api.allowedOrigins")));
     options.setDev(boolValue(config.getValue("dev")));
+    options.setOutbound(stringList(config.getValue("eventbus.outbound")));
+    options.setInbound(stringList(config.getValue("eventbus.inbound")));
+    String role = config.getString("node.role", "both").trim().toUpperCase(java.util.Locale.ROOT);
+    try {
+      options.setRole(NodeRole.valueOf(role));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("node.role must be web, functions or both; got '" + config.getValue("node.role") + "'");
+    }
     return options;
   }
 
@@ -113,6 +138,33 @@ public class VerveOptions {
   /** Where page templates live on the class path; default {@code templates}. */
   public VerveOptions setTemplateRoot(String templateRoot) {
     this.templateRoot = Objects.requireNonNull(templateRoot);
+    return this;
+  }
+
+  public List<String> getOutbound() { return outbound; }
+
+  /**
+   * Addresses the browser may receive from through the bridge ({@code eventbus.outbound}): exact names,
+   * or regular expressions written {@code regex:counter\\..*}. Empty by default: nothing passes.
+   */
+  public VerveOptions setOutbound(List<String> outbound) {
+    this.outbound = new ArrayList<>(Objects.requireNonNull(outbound));
+    return this;
+  }
+
+  public List<String> getInbound() { return inbound; }
+
+  /** Addresses the browser may send or publish to ({@code eventbus.inbound}); same forms; empty by default. */
+  public VerveOptions setInbound(List<String> inbound) {
+    this.inbound = new ArrayList<>(Objects.requireNonNull(inbound));
+    return this;
+  }
+
+  public NodeRole getRole() { return role; }
+
+  /** {@code node.role}: {@code web}, {@code functions} or {@code both} (default). */
+  public VerveOptions setRole(NodeRole role) {
+    this.role = Objects.requireNonNull(role);
     return this;
   }
 

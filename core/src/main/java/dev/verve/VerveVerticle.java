@@ -38,18 +38,31 @@ public abstract class VerveVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return ConfigLoader.load(vertx, config()).compose(conf -> {
+    return ConfigLoader.load(vertx, defaults(), config()).compose(conf -> {
       settings = conf;
       VerveOptions options = VerveOptions.fromConfig(conf);
       verve = Verve.create(vertx, options);
       configure(verve);
+      if (!options.getRole().servesHttp()) {
+        return verve.ready().<Object>map(v -> v).onSuccess(v -> LOG.info("Verve function node ready"));
+      }
       return verve.ready().compose(v -> vertx.createHttpServer(httpServerOptions(options))
         .requestHandler(verve.router())
-        .listen());
-    }).onSuccess(s -> {
-      server = s;
-      LOG.info("Verve serving on http://" + verve.options().getHost() + ":" + s.actualPort());
+        .listen()
+        .onSuccess(s -> {
+          server = s;
+          LOG.info("Verve serving on http://" + options.getHost() + ":" + s.actualPort()
+            + (options.getRole() == VerveOptions.NodeRole.WEB ? " (web node)" : ""));
+        }).map(s -> (Object) s));
     });
+  }
+
+  /**
+   * The application's built-in configuration, under {@code conf/config.json}, {@code -conf}, environment
+   * and system properties (flat, dotted keys). Empty by default.
+   */
+  protected JsonObject defaults() {
+    return new JsonObject();
   }
 
   /** The HTTP server settings; override to add TLS, compression and so on. */

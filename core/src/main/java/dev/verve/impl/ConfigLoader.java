@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the configuration through vertx-config, later layers winning: {@code conf/config.json} (or the
+ * Reads the configuration through vertx-config, later layers winning: the application's defaults,
+ * {@code conf/config.json} (or the
  * file named by the {@code verve.config} system property; optional), the deployment config (the
  * launcher's {@code -conf}), environment variables ({@code VERVE_HTTP_PORT} sets {@code http.port}),
  * then system properties ({@code -Dhttp.port=9090}). The result has flat, dotted keys.
@@ -25,9 +26,15 @@ public final class ConfigLoader {
   }
 
   public static Future<JsonObject> load(Vertx vertx, JsonObject deploymentConfig) {
+    return load(vertx, new JsonObject(), deploymentConfig);
+  }
+
+  /** Like {@link #load(Vertx, JsonObject)}, with the application's built-in defaults under everything. */
+  public static Future<JsonObject> load(Vertx vertx, JsonObject defaults, JsonObject deploymentConfig) {
     String file = System.getProperty("verve.config", DEFAULT_FILE);
     ConfigRetrieverOptions options = new ConfigRetrieverOptions()
       .setScanPeriod(0)
+      .addStore(new ConfigStoreOptions().setType("json").setConfig(flatten(defaults)))
       .addStore(new ConfigStoreOptions().setType("file").setOptional(true)
         .setConfig(new JsonObject().put("path", file)))
       .addStore(new ConfigStoreOptions().setType("json").setConfig(flatten(deploymentConfig)))
@@ -66,7 +73,7 @@ public final class ConfigLoader {
 
   private static final String[] KNOWN_KEYS = {
     "http.host", "http.port", "api.prefix", "api.bodyLimit", "api.timeout", "api.allowedOrigins",
-    "eventbus.outbound", "eventbus.inbound", "dev"
+    "eventbus.outbound", "eventbus.inbound", "dev", "node.role"
   };
 
   static JsonObject flatten(JsonObject json) {

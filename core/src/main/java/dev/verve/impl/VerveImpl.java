@@ -2,6 +2,7 @@ package dev.verve.impl;
 
 import dev.verve.Verve;
 import dev.verve.VerveOptions;
+import dev.verve.bus.impl.EventBusBridge;
 import dev.verve.fn.ServiceDescriptor;
 import dev.verve.fn.impl.FunctionHandler;
 import dev.verve.fn.impl.SafeService;
@@ -38,6 +39,7 @@ public final class VerveImpl implements Verve {
   private final Map<String, ServiceDescriptor> services = new ConcurrentHashMap<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private final ServiceBinder binder;
+  private final java.util.Set<String> functionAddresses = ConcurrentHashMap.newKeySet();
   private Router router;
   private HandlebarsEngine templates;
 
@@ -51,9 +53,12 @@ public final class VerveImpl implements Verve {
   @Override
   public <T> Verve register(Class<T> iface, T implementation) {
     Objects.requireNonNull(implementation, "implementation");
-    ServiceDescriptor descriptor = add(iface);
-    consumers.add(binder.setAddress(descriptor.address())
-      .register(iface, SafeService.wrap(iface, implementation)));
+    ServiceDescriptor descriptor = options.getRole().servesHttp() ? add(iface) : ServiceDescriptor.of(iface);
+    functionAddresses.add(descriptor.address());
+    if (options.getRole().runsFunctions()) {
+      consumers.add(binder.setAddress(descriptor.address())
+        .register(iface, SafeService.wrap(iface, implementation)));
+    }
     return this;
   }
 
@@ -108,6 +113,7 @@ public final class VerveImpl implements Verve {
       router = Router.router(vertx);
       mountFunctions(router);
       new ClasspathModules(vertx, services).mount(router);
+      EventBusBridge.mount(vertx, router, options, this::isServiceAddress);
       router.route("/assets/*").handler(StaticHandler.create("webroot").setCachingEnabled(!options.isDev()));
       router.route().last().handler(ctx -> ErrorPages.send(ctx.response(), 404,
         "There is no page at this address."));
@@ -131,6 +137,13 @@ public final class VerveImpl implements Verve {
     router.route(prefix + "/*").handler(ctx -> ctx.fail(new HttpProblem(404,
       "Server functions live at POST " + prefix + "/<Interface>/<method>")));
     router.route(prefix + "/*").failureHandler(Problems::handleFailure);
+  }
+
+  private boolean isServiceAddress(String address) {
+    for (ServiceDescriptor service : services.values()) {
+      if (service.address().equals(address)) return true;
+    }
+    return functionAddresses.contains(address);
   }
 
   @Override

@@ -38,6 +38,12 @@ public interface Page {
     return resource(name, iface, method, new JsonObject());
   }
 
+  /**
+   * Keeps {@code name} live in the browser: every message published on the event-bus {@code address}
+   * (which must be permitted outbound, see {@code eventbus.outbound}) replaces its value.
+   */
+  Page subscribe(String name, String address);
+
   /** How long the awaited futures may take before the page answers 504; default {@code api.timeout}. */
   Page timeout(long timeoutMs);
 }

@@ -17,5 +17,14 @@ public interface Counter {
 
   /** {@code "Hello from the server!"}. */
   Future<String> getServerData();
+
+  /** One more high-five: increments the total shared by every visitor and publishes it on {@value #TOTAL_ADDRESS}. */
+  Future<Integer> highFive();
+
+  /** The shared total so far. */
+  Future<Integer> highFives();
+
+  /** Where every new total is published. */
+  String TOTAL_ADDRESS = "counter.total";
 }
 // end::counter[]

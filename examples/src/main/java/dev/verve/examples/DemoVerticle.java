@@ -4,6 +4,8 @@ import dev.verve.Verve;
 import dev.verve.VerveVerticle;
 import dev.verve.examples.impl.CounterImpl;
 import dev.verve.examples.impl.TodosImpl;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /** The demo: {@code mvn -pl examples -am compile exec:java}, then http://127.0.0.1:8080. */
 // tag::register[]
@@ -19,10 +21,18 @@ public class DemoVerticle extends VerveVerticle {
     // Pages get their data through the event bus, like any other caller would.
     Counter counter = verve.proxy(Counter.class);
     Todos todos = verve.proxy(Todos.class);
-    verve.page("/", "counter").value("count", 0);
+    verve.page("/", "counter").value("count", 0)
+      .await("total", ctx -> counter.highFives())
+      .subscribe("total", Counter.TOTAL_ADDRESS);
     verve.page("/server-data", "server-data").await("data", ctx -> counter.getServerData());
     verve.page("/client-data", "client-data").resource("data", Counter.class, "getServerData");
     verve.page("/todos", "todos").await("todos", ctx -> todos.list());
     // end::pages[]
+  }
+
+  // Built in, so the demo runs without conf/: the browser may listen to the high-five total.
+  @Override
+  protected JsonObject defaults() {
+    return new JsonObject().put("eventbus.outbound", new JsonArray().add(Counter.TOTAL_ADDRESS));
   }
 }

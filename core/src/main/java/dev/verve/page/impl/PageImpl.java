@@ -34,6 +34,7 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
   private final List<Function<RoutingContext, Future<?>>> sources = new ArrayList<>();
   private final Map<String, Object> constants = new LinkedHashMap<>();
   private final JsonObject resources = new JsonObject();
+  private final JsonObject subscriptions = new JsonObject();
   private long timeoutMs;
 
   public PageImpl(String template, HandlebarsEngine engine, long timeoutMs, boolean dev) {
@@ -67,6 +68,15 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
     }
     resources.put(name, new JsonObject().put("service", service.name()).put("method", method)
       .put("args", args == null ? new JsonObject() : args));
+    return this;
+  }
+
+  @Override
+  public Page subscribe(String name, String address) {
+    if (name == null || name.isEmpty() || address == null || address.isEmpty()) {
+      throw new IllegalArgumentException("subscribe needs a name and an address");
+    }
+    subscriptions.put(name, address);
     return this;
   }
 
@@ -129,9 +139,10 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
 
   private String assemble(String html, Map<String, Object> model) {
     Map<String, Object> state = model;
-    if (!resources.isEmpty() || dev) {
+    if (!resources.isEmpty() || !subscriptions.isEmpty() || dev) {
       state = new LinkedHashMap<>(model);
       if (!resources.isEmpty()) state.put("$resources", resources);
+      if (!subscriptions.isEmpty()) state.put("$subscriptions", subscriptions);
       if (dev) state.put("$dev", true);
     }
     return PageAssembly.insert(html, StateWriter.write(state));

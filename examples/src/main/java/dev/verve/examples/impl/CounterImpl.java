@@ -24,4 +24,18 @@ public class CounterImpl implements Counter {
     return Future.succeededFuture("Hello from the server!");
   }
   // end::counter-impl[]
+
+  @Override
+  public Future<Integer> highFive() {
+    // A cluster-wide counter: every function node adds to the same total.
+    return vertx.sharedData().getCounter(TOTAL_ADDRESS)
+      .compose(io.vertx.core.shareddata.Counter::incrementAndGet)
+      .map(Long::intValue)
+      .onSuccess(total -> vertx.eventBus().publish(TOTAL_ADDRESS, total));
+  }
+
+  @Override
+  public Future<Integer> highFives() {
+    return vertx.sharedData().getCounter(TOTAL_ADDRESS).compose(io.vertx.core.shareddata.Counter::get).map(Long::intValue);
+  }
 }

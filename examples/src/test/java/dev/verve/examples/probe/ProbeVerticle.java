@@ -11,6 +11,11 @@ public class ProbeVerticle extends DemoVerticle {
     super.configure(verve);
     verve.register(Probe.class, new ProbeImpl()).expose(Absent.class);
     Probe probe = verve.proxy(Probe.class);
+    // For bridge tests: replies with what it gets, or fails when asked to.
+    vertx.eventBus().<Object>consumer("probe.echo", m -> {
+      if ("fail".equals(m.body())) m.fail(418, "teapot");
+      else m.reply(m.body());
+    });
     verve.page("/probe/missing", "server-data").await("data", ctx -> probe.failWith(404, "No such thing"));
     verve.page("/probe/crash", "server-data").await("data", ctx -> probe.crash("hunter2"));
     verve.page("/probe/slow", "server-data").await("data", ctx -> probe.hang()).timeout(300);
