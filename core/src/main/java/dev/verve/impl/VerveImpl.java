@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 public final class VerveImpl implements Verve {
@@ -40,6 +41,7 @@ public final class VerveImpl implements Verve {
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private final ServiceBinder binder;
   private final java.util.Set<String> functionAddresses = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> localAddresses = new ConcurrentHashMap<>();
   private Router router;
   private HandlebarsEngine templates;
 
@@ -56,8 +58,13 @@ public final class VerveImpl implements Verve {
     ServiceDescriptor descriptor = options.getRole().servesHttp() ? add(iface) : ServiceDescriptor.of(iface);
     functionAddresses.add(descriptor.address());
     if (options.getRole().runsFunctions()) {
-      consumers.add(binder.setAddress(descriptor.address())
-        .register(iface, SafeService.wrap(iface, implementation)));
+      T safe = SafeService.wrap(iface, implementation);
+      consumers.add(binder.setAddress(descriptor.address()).register(iface, safe));
+      // A second, node-local address on this verticle's event loop: calls arriving here (HTTP, pages,
+      // proxy()) skip the round-robin across instances and nodes, and the thread hop it costs.
+      String local = descriptor.address() + ".local." + UUID.randomUUID();
+      consumers.add(binder.setAddress(local).registerLocal(iface, safe));
+      localAddresses.put(descriptor.address(), local);
     }
     return this;
   }
@@ -81,7 +88,7 @@ public final class VerveImpl implements Verve {
   @Override
   public <T> T proxy(Class<T> iface) {
     return new ServiceProxyBuilder(vertx)
-      .setAddress(ServiceDescriptor.of(iface).address())
+      .setAddress(addressOf(ServiceDescriptor.of(iface)))
       .setOptions(new DeliveryOptions().setSendTimeout(options.getTimeoutMs()))
       .build(iface);
   }
@@ -127,7 +134,7 @@ public final class VerveImpl implements Verve {
   // Order matters: origin and method/type checks happen before a single body byte is read.
   private void mountFunctions(Router router) {
     String prefix = options.getApiPrefix();
-    FunctionHandler functions = new FunctionHandler(vertx, services, options.getTimeoutMs());
+    FunctionHandler functions = new FunctionHandler(vertx, services, this::addressOf, options.getTimeoutMs());
     router.route(prefix + "/*").handler(new OriginGuard(options.getAllowedOrigins()));
     router.route(prefix + "/:service/:method").handler(functions::resolve);
     // vertx-web wants the body handler first on its route: a second route, reached through next().
@@ -139,11 +146,18 @@ public final class VerveImpl implements Verve {
     router.route(prefix + "/*").failureHandler(Problems::handleFailure);
   }
 
+  /** Where to send a call: this instance's own consumer if it serves the interface, else the cluster's. */
+  private String addressOf(ServiceDescriptor service) {
+    String local = localAddresses.get(service.address());
+    return local != null ? local : service.address();
+  }
+
   private boolean isServiceAddress(String address) {
     for (ServiceDescriptor service : services.values()) {
       if (service.address().equals(address)) return true;
     }
-    return functionAddresses.contains(address);
+    return functionAddresses.contains(address) || address.contains(".local.")
+      && functionAddresses.contains(address.substring(0, address.indexOf(".local.")));
   }
 
   @Override
@@ -156,6 +170,7 @@ public final class VerveImpl implements Verve {
     List<Future<Void>> closing = new ArrayList<>();
     for (MessageConsumer<JsonObject> consumer : consumers) closing.add(consumer.unregister());
     consumers.clear();
+    localAddresses.clear();
     return Future.all(closing).mapEmpty();
   }
 

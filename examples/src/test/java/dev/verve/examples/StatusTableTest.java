@@ -142,6 +142,25 @@ class StatusTableTest {
   }
 
   @Test
+  void theCorrelationIdIsTheOneTheFunctionsNodeLoggedWithTheStackTrace() {
+    java.util.List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.verve.fn.impl.SafeService");
+    java.util.logging.Handler capture = new java.util.logging.Handler() {
+      @Override public void publish(java.util.logging.LogRecord record) { records.add(record); }
+      @Override public void flush() { }
+      @Override public void close() { }
+    };
+    log.addHandler(capture);
+    try {
+      String id = assertProblem(server.postJson("/api/Probe/crash", "{\"secret\": \"s\"}"), 500).getString("correlationId");
+      assertTrue(records.stream().anyMatch(r -> r.getMessage().contains(id) && r.getThrown() != null
+        && r.getThrown().getMessage().contains("database password")), "no log line with " + id);
+    } finally {
+      log.removeHandler(capture);
+    }
+  }
+
+  @Test
   void noConsumerAnywhereIs503() {
     assertProblem(server.postJson("/api/Absent/hello", "{}"), 503);
   }

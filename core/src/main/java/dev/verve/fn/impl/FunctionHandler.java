@@ -16,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -29,11 +30,14 @@ public final class FunctionHandler {
 
   private final Vertx vertx;
   private final Map<String, ServiceDescriptor> services;
+  private final Function<ServiceDescriptor, String> addressOf;
   private final long timeoutMs;
 
-  public FunctionHandler(Vertx vertx, Map<String, ServiceDescriptor> services, long timeoutMs) {
+  public FunctionHandler(Vertx vertx, Map<String, ServiceDescriptor> services,
+                         Function<ServiceDescriptor, String> addressOf, long timeoutMs) {
     this.vertx = vertx;
     this.services = services;
+    this.addressOf = addressOf;
     this.timeoutMs = timeoutMs;
   }
 
@@ -84,7 +88,7 @@ public final class FunctionHandler {
     DeliveryOptions options = new DeliveryOptions()
       .setSendTimeout(timeoutMs)
       .addHeader("action", method.name());
-    vertx.eventBus().<Object>request(service.address(), args, options)
+    vertx.eventBus().<Object>request(addressOf.apply(service), args, options)
       .onComplete(ar -> ReplyMapper.respond(ctx, service, method, ar, timeoutMs));
   }
 

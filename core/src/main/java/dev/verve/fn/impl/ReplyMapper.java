@@ -10,9 +10,7 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.serviceproxy.ServiceException;
 
 /**
  * Maps the event-bus reply of a function call to the HTTP response (steps 10-11 of the flow): a value is
@@ -58,26 +56,9 @@ final class ReplyMapper {
           return new HttpProblem(code, failure.getMessage() != null ? failure.getMessage() : what + " failed");
         }
         // Any other failure (code -1: a plain exception in the function) is the server's secret.
-        return Problems.internalError(correlationId(failure), new FunctionFailure(failure), what);
+        return Problems.internalError(failure, what);
       default:
         return Problems.internalError(failure, what);
-    }
-  }
-
-  // A function node that already logged the failure put its id in the debug info: reuse it.
-  private static String correlationId(ReplyException failure) {
-    if (failure instanceof ServiceException) {
-      JsonObject debug = ((ServiceException) failure).getDebugInfo();
-      String id = debug == null ? null : debug.getString(SafeService.CORRELATION_ID);
-      if (id != null) return id;
-    }
-    return java.util.UUID.randomUUID().toString();
-  }
-
-  /** Carries the remote failure's text into the server log only. */
-  private static final class FunctionFailure extends RuntimeException {
-    FunctionFailure(ReplyException failure) {
-      super("code " + failure.failureCode() + ": " + failure.getMessage(), null, false, false);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.verve.fn.impl;
 
+import dev.verve.http.impl.Problems;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
@@ -21,7 +22,6 @@ import java.util.logging.Logger;
  */
 public final class SafeService implements InvocationHandler {
 
-  static final String CORRELATION_ID = "correlationId";
   private static final Logger LOG = Logger.getLogger(SafeService.class.getName());
 
   private final Object target;
@@ -63,6 +63,6 @@ public final class SafeService implements InvocationHandler {
     }
     String id = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Server function " + name + "." + method.getName() + " failed; correlation id " + id, error);
-    return new ServiceException(-1, "Internal error " + id, new JsonObject().put(CORRELATION_ID, id));
+    return new ServiceException(-1, "Internal error " + id, new JsonObject().put(Problems.CORRELATION_ID, id));
   }
 }

@@ -1,9 +1,12 @@
 package dev.verve.http.impl;
 
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.serviceproxy.ServiceException;
 
 import java.util.UUID;
 import java.util.logging.Level;
@@ -17,6 +20,8 @@ import java.util.logging.Logger;
 public final class Problems {
 
   public static final String CONTENT_TYPE = "application/problem+json";
+  /** The member of a 500 problem, and of a failed function's debug info, carrying the correlation id. */
+  public static final String CORRELATION_ID = "correlationId";
   private static final Logger LOG = Logger.getLogger(Problems.class.getName());
 
   private Problems() {
@@ -41,16 +46,31 @@ public final class Problems {
     return internalError(failure, what);
   }
 
-  /** A generic 500 whose id ties the client's answer to the log line with the real cause. */
+  /**
+   * A generic 500 whose id ties the client's answer to the log line with the real cause. A function that
+   * failed was already logged, with its stack trace, where it ran: its id is reused.
+   */
   public static HttpProblem internalError(Throwable cause, String what) {
-    return internalError(UUID.randomUUID().toString(), cause, what);
-  }
-
-  public static HttpProblem internalError(String correlationId, Throwable cause, String what) {
-    LOG.log(Level.SEVERE, "Internal error " + correlationId + " in " + what, cause);
+    String correlationId = correlationIdOf(cause);
+    if (cause instanceof ReplyException) {
+      ReplyException failure = (ReplyException) cause;
+      LOG.log(Level.SEVERE, "Internal error " + correlationId + " in " + what + ": " + failure.failureType()
+        + " code " + failure.failureCode() + ": " + failure.getMessage());
+    } else {
+      LOG.log(Level.SEVERE, "Internal error " + correlationId + " in " + what, cause);
+    }
     return new HttpProblem(500, "The server could not complete the request; quote correlation id "
       + correlationId + " when reporting it",
-      new io.vertx.core.json.JsonObject().put("correlationId", correlationId));
+      new JsonObject().put(CORRELATION_ID, correlationId));
+  }
+
+  private static String correlationIdOf(Throwable failure) {
+    if (failure instanceof ServiceException) {
+      JsonObject debug = ((ServiceException) failure).getDebugInfo();
+      String id = debug == null ? null : debug.getString(CORRELATION_ID);
+      if (id != null) return id;
+    }
+    return UUID.randomUUID().toString();
   }
 
   public static void send(HttpServerResponse response, HttpProblem problem) {
