@@ -1,0 +1,112 @@
+package dev.verve.examples.browser;
+
+import dev.verve.Verve;
+import dev.verve.examples.DemoVerticle;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The demo app plus what the browser tests need: the HTML pages of {@code src/test/resources/fixtures/}
+ * at {@code /fixtures/}, a count of the requests to {@code /api/}, a route that answers 200 with HTML
+ * where JSON is expected ({@code /not-json/*}), and a second, instrumented event-bus bridge at
+ * {@value #TEST_BUS} (test-only: it counts registrations and can drop every socket).
+ */
+public class FixtureVerticle extends DemoVerticle {
+
+  /** The instrumented bridge; pages reach it with {@code configure({ eventBusUrl })}. */
+  public static final String TEST_BUS = "/test-bus";
+  /** Reaches the browser through the product bridge at /eventbus (see {@link #defaults()}). */
+  public static final String DEFAULT_BUS_ADDRESS = "test.default";
+
+  final Map<String, AtomicInteger> apiRequests = new ConcurrentHashMap<>();
+  final Map<String, AtomicInteger> registrations = new ConcurrentHashMap<>();
+  final Map<String, AtomicInteger> unregistrations = new ConcurrentHashMap<>();
+  final Set<SockJSSocket> sockets = ConcurrentHashMap.newKeySet();
+  final AtomicInteger pings = new AtomicInteger();
+  final LinkedBlockingQueue<Object> published = new LinkedBlockingQueue<>();
+
+  @Override
+  protected void configure(Verve verve) {
+    super.configure(verve);
+    Router router = verve.router();
+    router.route("/api/*").order(-1).handler(ctx -> {
+      apiRequests.computeIfAbsent(ctx.request().path(), p -> new AtomicInteger()).incrementAndGet();
+      ctx.next();
+    });
+    router.route("/fixtures/*").handler(StaticHandler.create("fixtures").setCachingEnabled(false));
+    router.post("/not-json/*").handler(ctx -> ctx.response()
+      .putHeader("Content-Type", "text/html").end("<p>not JSON</p>"));
+
+    SockJSBridgeOptions bridge = new SockJSBridgeOptions()
+      .addOutboundPermitted(new PermittedOptions().setAddressRegex("test\\.out\\..+"))
+      .addInboundPermitted(new PermittedOptions().setAddress("test.echo"))
+      .addInboundPermitted(new PermittedOptions().setAddress("test.fail"))
+      .addInboundPermitted(new PermittedOptions().setAddress("test.in"));
+    router.route(TEST_BUS + "/*").subRouter(SockJSHandler.create(vertx).bridge(bridge, event -> {
+      switch (event.type()) {
+        case SOCKET_CREATED:
+          sockets.add(event.socket());
+          break;
+        case SOCKET_CLOSED:
+          sockets.remove(event.socket());
+          break;
+        case REGISTERED:
+          registrations.computeIfAbsent(event.getRawMessage().getString("address"), a -> new AtomicInteger())
+            .incrementAndGet();
+          break;
+        case SOCKET_PING:
+          pings.incrementAndGet();
+          break;
+        case UNREGISTER:
+          unregistrations.computeIfAbsent(event.getRawMessage().getString("address"), a -> new AtomicInteger())
+            .incrementAndGet();
+          break;
+        default:
+      }
+      event.complete(true);
+    }));
+    vertx.eventBus().<Object>consumer("test.echo", m -> m.reply(new JsonObject().put("echo", m.body())));
+    vertx.eventBus().consumer("test.fail", m -> m.fail(42, "no can do"));
+    vertx.eventBus().<Object>consumer("test.in", m -> published.add(m.body()));
+  }
+
+  @Override
+  protected JsonObject defaults() {
+    JsonObject defaults = super.defaults();
+    JsonArray outbound = defaults.getJsonArray("eventbus.outbound", new JsonArray()).copy().add(DEFAULT_BUS_ADDRESS);
+    return defaults.put("eventbus.outbound", outbound);
+  }
+
+  int apiRequests(String path) {
+    AtomicInteger n = apiRequests.get(path);
+    return n == null ? 0 : n.get();
+  }
+
+  int registrations(String address) {
+    AtomicInteger n = registrations.get(address);
+    return n == null ? 0 : n.get();
+  }
+
+  /** Unregister frames and registrations ended by a closed socket. */
+  int unregistrations(String address) {
+    AtomicInteger n = unregistrations.get(address);
+    return n == null ? 0 : n.get();
+  }
+
+  /** Closes every socket of the test bridge from the server side. */
+  void dropSockets() {
+    sockets.forEach(SockJSSocket::close);
+  }
+}
