@@ -20,6 +20,8 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.LoggerFormat;
+import io.vertx.ext.web.handler.LoggerHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.serviceproxy.ServiceBinder;
 import io.vertx.serviceproxy.ServiceException;
@@ -118,6 +120,9 @@ public final class VerveImpl implements Verve {
   public synchronized Router router() {
     if (router == null) {
       router = Router.router(vertx);
+      if (options.isDev()) {
+        router.route().handler(LoggerHandler.create(LoggerFormat.TINY));
+      }
       mountFunctions(router);
       new ClasspathModules(vertx, services).mount(router);
       EventBusBridge.mount(vertx, router, options, this::isServiceAddress);
