@@ -1,4 +1,5 @@
 // The counter page's actions: two run in the browser, two call server functions.
+// tag::counter-js[]
 import { actions } from "/verve/verve.js";
 import { doubleServer, highFive } from "/verve/fn/Counter.js";
 
@@ -25,3 +26,4 @@ actions({
     }
   },
 });
+// end::counter-js[]

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Keeps the README true: every code block announced by {@code <!-- snippet: path#tag -->} must equal the
- * region between {@code // tag::tag[]} and {@code // end::tag[]} in that (compiled) source file.
+ * lines between the line holding {@code tag::tag[]} and the line holding {@code end::tag[]} in that file
+ * (a comment in the file's own syntax: {@code // tag::x[]}, {@code {{!-- tag::x[] --}}}).
  */
 class ReadmeSnippetsTest {
 
@@ -38,8 +39,8 @@ class ReadmeSnippetsTest {
   }
 
   static String region(String source, String tag, String file) {
-    String start = "// tag::" + tag + "[]";
-    String end = "// end::" + tag + "[]";
+    String start = "tag::" + tag + "[]";
+    String end = "end::" + tag + "[]";
     int i = source.indexOf(start);
     int j = source.indexOf(end);
     assertTrue(i >= 0 && j > i, "no region " + tag + " in " + file);
