@@ -62,6 +62,9 @@ public interface Verve {
 
   VerveOptions options();
 
-  /** Unregisters every function from the event bus. */
+  /**
+   * Unregisters every function from the event bus, then waits (up to {@code api.timeout}) for the calls
+   * this instance is still serving to reply.
+   */
   Future<Void> close();
 }

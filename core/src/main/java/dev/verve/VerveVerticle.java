@@ -38,6 +38,7 @@ public abstract class VerveVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    warnIfClusterConfigIsMissing();
     return ConfigLoader.load(vertx, defaults(), config()).compose(conf -> {
       settings = conf;
       VerveOptions options = VerveOptions.fromConfig(conf);
@@ -63,6 +64,16 @@ public abstract class VerveVerticle extends VerticleBase {
    */
   protected JsonObject defaults() {
     return new JsonObject();
+  }
+
+  // vertx-hazelcast silently falls back to multicast discovery when the named file does not exist.
+  private void warnIfClusterConfigIsMissing() {
+    String config = System.getProperty("vertx.hazelcast.config");
+    if (vertx.isClustered() && config != null && !config.startsWith("classpath:")
+      && !new java.io.File(config).isFile()) {
+      LOG.warning("vertx.hazelcast.config names " + config + ", which does not exist (working directory "
+        + System.getProperty("user.dir") + "): Hazelcast uses its default configuration instead");
+    }
   }
 
   /** The HTTP server settings; override to add TLS, compression and so on. */

@@ -5,6 +5,7 @@ import dev.verve.VerveOptions;
 import dev.verve.bus.impl.EventBusBridge;
 import dev.verve.fn.ServiceDescriptor;
 import dev.verve.fn.impl.FunctionHandler;
+import dev.verve.fn.impl.InFlight;
 import dev.verve.fn.impl.SafeService;
 import dev.verve.http.impl.HttpProblem;
 import dev.verve.http.impl.OriginGuard;
@@ -42,6 +43,7 @@ public final class VerveImpl implements Verve {
   private final Map<String, ServiceDescriptor> services = new ConcurrentHashMap<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private final ServiceBinder binder;
+  private final InFlight inFlight = new InFlight();
   private final java.util.Set<String> functionAddresses = ConcurrentHashMap.newKeySet();
   private final Map<String, String> localAddresses = new ConcurrentHashMap<>();
   private Router router;
@@ -60,7 +62,7 @@ public final class VerveImpl implements Verve {
     ServiceDescriptor descriptor = options.getRole().servesHttp() ? add(iface) : ServiceDescriptor.of(iface);
     functionAddresses.add(descriptor.address());
     if (options.getRole().runsFunctions()) {
-      T safe = SafeService.wrap(iface, implementation);
+      T safe = SafeService.wrap(iface, implementation, inFlight);
       consumers.add(binder.setAddress(descriptor.address()).register(iface, safe));
       // A second, node-local address on this verticle's event loop: calls arriving here (HTTP, pages,
       // proxy()) skip the round-robin across instances and nodes, and the thread hop it costs.
@@ -176,7 +178,10 @@ public final class VerveImpl implements Verve {
     for (MessageConsumer<JsonObject> consumer : consumers) closing.add(consumer.unregister());
     consumers.clear();
     localAddresses.clear();
-    return Future.all(closing).mapEmpty();
+    // No new call reaches this instance once its consumers are unregistered; the calls it is serving
+    // (for any node of the cluster) still get their replies before the event bus closes. Past
+    // api.timeout their callers have given up, so there is no point waiting longer.
+    return Future.all(closing).transform(ar -> inFlight.whenIdle(vertx, options.getTimeoutMs()));
   }
 
   // A node that only exposes functions still decodes ServiceException replies coming from the cluster.

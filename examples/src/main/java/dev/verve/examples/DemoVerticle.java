@@ -3,6 +3,7 @@ package dev.verve.examples;
 import dev.verve.Verve;
 import dev.verve.VerveVerticle;
 import dev.verve.examples.impl.CounterImpl;
+import dev.verve.examples.impl.NodesImpl;
 import dev.verve.examples.impl.TodosImpl;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,6 +17,8 @@ public class DemoVerticle extends VerveVerticle {
     verve.register(Counter.class, new CounterImpl(vertx))
       .register(Todos.class, new TodosImpl());
     // end::register[]
+    // Tells which node served a call: the cluster demo ("Scaling out" in the README) and its tests.
+    verve.register(Nodes.class, new NodesImpl(verve.options().getRole()));
 
     // tag::pages[]
     // Pages get their data through the event bus, like any other caller would.

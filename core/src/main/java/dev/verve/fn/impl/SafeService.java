@@ -26,16 +26,18 @@ public final class SafeService implements InvocationHandler {
 
   private final Object target;
   private final String name;
+  private final InFlight inFlight;
 
-  private SafeService(Object target, String name) {
+  private SafeService(Object target, String name, InFlight inFlight) {
     this.target = target;
     this.name = name;
+    this.inFlight = inFlight;
   }
 
   @SuppressWarnings("unchecked")
-  public static <T> T wrap(Class<T> iface, T target) {
+  public static <T> T wrap(Class<T> iface, T target, InFlight inFlight) {
     return (T) Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[]{iface},
-      new SafeService(target, iface.getSimpleName()));
+      new SafeService(target, iface.getSimpleName(), inFlight));
   }
 
   @Override
@@ -44,17 +46,21 @@ public final class SafeService implements InvocationHandler {
       return method.invoke(target, args);
     }
     Object result;
+    inFlight.begin();
     try {
       result = method.invoke(target, args);
     } catch (InvocationTargetException e) {
+      inFlight.end();
       return Future.failedFuture(sanitize(method, e.getCause()));
     }
     if (!(result instanceof Future)) {
+      inFlight.end();
       return result == null && Future.class.isAssignableFrom(method.getReturnType())
         ? Future.failedFuture(sanitize(method, new NullPointerException(name + "." + method.getName() + " returned null")))
         : result;
     }
-    return ((Future<?>) result).recover(err -> Future.failedFuture(sanitize(method, err)));
+    return ((Future<?>) result).recover(err -> Future.failedFuture(sanitize(method, err)))
+      .andThen(ar -> inFlight.end());
   }
 
   private Throwable sanitize(Method method, Throwable error) {

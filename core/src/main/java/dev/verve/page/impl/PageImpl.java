@@ -150,8 +150,11 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
 
   private void fail(RoutingContext ctx, Throwable cause) {
     String what = "page " + ctx.request().path();
-    if (cause instanceof TimeoutException) {
+    ReplyFailure busFailure = cause instanceof ReplyException ? ((ReplyException) cause).failureType() : null;
+    if (cause instanceof TimeoutException || busFailure == ReplyFailure.TIMEOUT) {
       ErrorPages.send(ctx.response(), 504, "The page took too long to prepare. Please try again.");
+    } else if (busFailure == ReplyFailure.NO_HANDLERS) {
+      ErrorPages.send(ctx.response(), 503, "A service this page needs is not running right now. Please try again soon.");
     } else if (cause instanceof ReplyException && ((ReplyException) cause).failureCode() == 404
       && ((ReplyException) cause).failureType() == ReplyFailure.RECIPIENT_FAILURE) {
       ErrorPages.send(ctx.response(), 404, safeMessage(cause, "There is nothing here."));

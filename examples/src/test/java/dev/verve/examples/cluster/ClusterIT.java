@@ -1,0 +1,402 @@
+package dev.verve.examples.cluster;
+
+import dev.verve.examples.Counter;
+import dev.verve.examples.browser.Browser;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A real cluster on loopback, from the packaged fat jar as the README's "Scaling out" runs it: one web
+ * node ({@code node.role=web}) and two function nodes ({@code node.role=functions}), each a JVM of its own
+ * joined through {@code conf/cluster.xml} (on ports and under a cluster name of the test's own).
+ * Every wait is for a successful call, bounded; the nodes are killed after the class even when it fails,
+ * and their logs (kept in {@code target/cluster-it/}) are printed on a failure.
+ *
+ * <p>The tests run in order and share the cluster; the two that take a function node away (kill -9, then
+ * SIGTERM after a third one joined) run last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(ClusterIT.PrintLogsOnFailure.class)
+class ClusterIT {
+
+  /** Low, so that a call lost with a killed node fails (504) within the test's patience. */
+  static final long API_TIMEOUT_MS = 3000;
+  static final Pattern PID = Pattern.compile("pid (\\d+)");
+
+  static final List<NodeProcess> nodes = new CopyOnWriteArrayList<>();
+  static Path jar;
+  static Path workDir;
+  static Path logDir;
+  static Path clusterXml;
+  static String base;
+  static NodeProcess web;
+  static NodeProcess fn1;
+  static NodeProcess fn2;
+  static HttpClient http;
+  static Vertx vertx;
+  static WebSocketClient webSockets;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    jar = Path.of(System.getProperty("verve.fatJar", "target/verve-examples-0.1.0-SNAPSHOT-fat.jar"));
+    assertTrue(Files.isRegularFile(jar), "fat jar missing: " + jar);
+    Path conf = Path.of(System.getProperty("verve.clusterXml", "../conf/cluster.xml"));
+    workDir = Files.createTempDirectory("verve-cluster-it");
+    logDir = jar.toAbsolutePath().getParent().resolve("cluster-it");
+    int hazelcastBase = NodeProcess.freePortRange(6);
+    clusterXml = workDir.resolve("cluster.xml");
+    Files.writeString(clusterXml,
+      NodeProcess.testClusterXml(Files.readString(conf), hazelcastBase, "verve-it-" + hazelcastBase));
+    int webPort = NodeProcess.freePort();
+    base = "http://127.0.0.1:" + webPort;
+    Runtime.getRuntime().addShutdownHook(new Thread(ClusterIT::destroyAll, "cluster-it-cleanup"));
+
+    web = node("web", "node.role", "web", "http.port", String.valueOf(webPort), "api.timeout", String.valueOf(API_TIMEOUT_MS));
+    fn1 = node("functions-1", "node.role", "functions");
+    fn2 = node("functions-2", "node.role", "functions");
+    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+
+    // The cluster is formed when a call through the web node succeeds, not when the JVMs say so.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (whoami() == null) {
+      if (System.nanoTime() > deadline) fail("no call through the web node succeeded within 90 s");
+      Thread.sleep(100);
+    }
+    System.out.printf("[cluster] three JVMs started together: first call through the web node served after %.1f s%n",
+      web.secondsSinceStart());
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (vertx != null) vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+    destroyAll();
+    if (clusterXml != null) clusterXml.toFile().delete();
+    if (workDir != null) workDir.toFile().delete();
+  }
+
+  @Test
+  @Order(1)
+  void callsOnTheWebNodeAreServedByBothFunctionNodesInTurn() throws Exception {
+    // A function node that joined last may not be known to the web node yet.
+    Set<Long> seen = new HashSet<>();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!seen.containsAll(Set.of(fn1.pid(), fn2.pid()))) {
+      if (System.nanoTime() > deadline) fail("within 30 s only " + seen + " served, of " + fn1.pid() + " and " + fn2.pid());
+      Long pid = whoami();
+      if (pid != null) seen.add(pid);
+      else Thread.sleep(50);
+    }
+    System.out.printf("[cluster] both function nodes serving after %.1f s%n", web.secondsSinceStart());
+
+    List<Long> servedBy = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      Long pid = whoami();
+      assertNotNull(pid, "call " + i + " failed");
+      servedBy.add(pid);
+    }
+    System.out.println("[cluster] 10 calls served by pids " + servedBy);
+    assertTrue(Set.of(fn1.pid(), fn2.pid()).containsAll(servedBy), "a call was not served by a function node: " + servedBy);
+    assertTrue(Collections.frequency(servedBy, fn1.pid()) >= 4 && Collections.frequency(servedBy, fn2.pid()) >= 4,
+      "not round-robin: " + servedBy);
+
+    HttpResponse<String> doubled = post("/api/Counter/doubleServer", "{\"number\": 21}");
+    assertEquals(200, doubled.statusCode(), doubled.body());
+    assertEquals("42", doubled.body());
+  }
+
+  @Test
+  @Order(2)
+  void aTotalPublishedOnAFunctionNodeReachesAWebSocketOnTheWebNodesBridge() throws Exception {
+    vertx = Vertx.vertx();
+    LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    URI uri = URI.create(base);
+    // Held in a field: Vert.x closes a client, and its connections, once the client is garbage.
+    webSockets = vertx.createWebSocketClient();
+    WebSocket socket = webSockets.connect(uri.getPort(), uri.getHost(), "/eventbus/websocket").await(10, TimeUnit.SECONDS);
+    socket.handler(buffer -> frames.add(buffer.toJsonObject()));
+    socket.writeTextMessage(new JsonObject().put("type", "register").put("address", Counter.TOTAL_ADDRESS).encode())
+      .await(10, TimeUnit.SECONDS);
+
+    // The bridge confirms a registration only by delivering: high-five (on a function node) until a total arrives.
+    Set<Integer> totals = new HashSet<>();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (true) {
+      HttpResponse<String> response = post("/api/Counter/highFive", "{}");
+      assertEquals(200, response.statusCode(), response.body());
+      totals.add(Integer.valueOf(response.body()));
+      JsonObject frame = frames.poll(300, TimeUnit.MILLISECONDS);
+      if (frame != null) {
+        assertEquals("rec", frame.getString("type"), frame.encode());
+        assertEquals(Counter.TOTAL_ADDRESS, frame.getString("address"));
+        assertTrue(totals.contains(frame.getInteger("body")), frame.encode() + " is none of the totals " + totals);
+        System.out.println("[cluster] WebSocket on the web node received " + frame.encode());
+        return;
+      }
+      if (System.nanoTime() > deadline) fail("no counter.total frame within 20 s; totals sent: " + totals);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void theCounterPageOnTheWebNodeShowsTotalsPublishedOnFunctionNodes() {
+    Browser.assumeAvailable();
+    try (Browser browser = Browser.start()) {
+      browser.open(base + "/").waitHydrated();
+      By total = By.cssSelector(".total [data-text=total]");
+      String rendered = browser.textContent(browser.driver().findElement(total)).trim();
+      assertTrue(rendered.matches("\\d+"), "server-rendered total: " + rendered);
+
+      // High fives from outside the browser: only the bridge can tell the page about them.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (true) {
+        String sent = post("/api/Counter/highFive", "{}").body();
+        try {
+          browser.waitFor(Duration.ofSeconds(1),
+            d -> sent.equals(browser.textContent(d.findElement(total)).trim()));
+          System.out.println("[cluster] the counter page went from " + rendered + " to " + sent);
+          return;
+        } catch (org.openqa.selenium.TimeoutException notYet) {
+          if (System.nanoTime() > deadline) {
+            fail("the page still shows " + browser.textContent(browser.driver().findElement(total))
+              + " after high-five " + sent + "; console: " + browser.consoleLogs());
+          }
+        }
+      }
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void whenAFunctionNodeIsKilledLaterCallsGoToTheSurvivor() throws Exception {
+    assertNotNull(whoami(), "the cluster does not answer before the kill");
+    List<Probe> probes = new ArrayList<>();
+    long killedAt = System.nanoTime();
+    fn2.kill();
+
+    // A call every 100 ms; recovered = 20 successes in a row (2 s) with every earlier call finished.
+    long deadline = killedAt + TimeUnit.SECONDS.toNanos(45);
+    int streakStart = -1;
+    while (System.nanoTime() < deadline) {
+      probes.add(new Probe(System.nanoTime(), http.sendAsync(request("/api/Nodes/whoami", "{}"),
+        HttpResponse.BodyHandlers.ofString())));
+      streakStart = recoveredFrom(probes, 20);
+      if (streakStart >= 0) break;
+      Thread.sleep(100);
+    }
+    Map<String, Integer> outcomes = new LinkedHashMap<>();
+    for (Probe p : probes) if (p.call.isDone()) outcomes.merge(p.outcome(), 1, Integer::sum);
+    if (streakStart < 0) fail("calls did not consistently succeed within 45 s of kill -9; outcomes: " + outcomes);
+    double window = Math.max(0, probes.get(streakStart).startNanos - killedAt) / 1e9;
+    System.out.printf("[cluster] kill -9 of a function node: calls consistently succeed from %.2f s after the kill "
+      + "(%d calls: %s)%n", window, probes.size(), outcomes);
+    assertLastServedBy(probes, fn1);
+  }
+
+  @Test
+  @Order(5)
+  void aFunctionNodeThatLeavesGracefullyHandsOverToTheOthers() throws Exception {
+    NodeProcess fn3 = node("functions-3", "node.role", "functions");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+    while (!Long.valueOf(fn3.pid()).equals(whoami())) {
+      if (System.nanoTime() > deadline) fail("a function node started on a running cluster served nothing within 45 s");
+      Thread.sleep(100);
+    }
+    System.out.printf("[cluster] a function node started on the running cluster served after %.1f s%n",
+      fn3.secondsSinceStart());
+
+    List<Probe> probes = new ArrayList<>();
+    long stoppedAt = System.nanoTime();
+    fn1.stop(); // SIGTERM
+    deadline = stoppedAt + TimeUnit.SECONDS.toNanos(45);
+    int streakStart = -1;
+    while (System.nanoTime() < deadline) {
+      probes.add(new Probe(System.nanoTime(), http.sendAsync(request("/api/Nodes/whoami", "{}"),
+        HttpResponse.BodyHandlers.ofString())));
+      streakStart = recoveredFrom(probes, 20);
+      if (streakStart >= 0) break;
+      Thread.sleep(100);
+    }
+    Map<String, Integer> outcomes = new LinkedHashMap<>();
+    for (Probe p : probes) if (p.call.isDone()) outcomes.merge(p.outcome(), 1, Integer::sum);
+    if (streakStart < 0) fail("calls did not consistently succeed within 45 s of SIGTERM; outcomes: " + outcomes);
+    System.out.printf("[cluster] SIGTERM of a function node: calls consistently succeed from %.2f s after the signal "
+      + "(%d calls: %s); the node exited: %s%n", Math.max(0, probes.get(streakStart).startNanos - stoppedAt) / 1e9,
+      probes.size(), outcomes, fn1.waitFor(30));
+    // The leaving node may still have served calls at first: it finishes what reaches it before it leaves.
+    assertLastServedBy(probes, fn3);
+  }
+
+  @Test
+  @Order(6)
+  void callsInFlightOnAFunctionNodeThatLeavesStillGetTheirReplies() throws Exception {
+    // After the previous test only functions-3 serves; one more node, then one slow call on each.
+    NodeProcess fn3 = nodes.stream().filter(n -> n.name.equals("functions-3")).findFirst().orElseThrow();
+    NodeProcess fn4 = node("functions-4", "node.role", "functions");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+    while (!Long.valueOf(fn4.pid()).equals(whoami())) {
+      if (System.nanoTime() > deadline) fail("functions-4 served nothing within 45 s");
+      Thread.sleep(100);
+    }
+    List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
+    for (int i = 0; i < 2; i++) { // round-robin: one on each node
+      slow.add(http.sendAsync(request("/api/Counter/doubleServer", "{\"number\": 21}"), HttpResponse.BodyHandlers.ofString()));
+    }
+    Thread.sleep(300); // both are inside their second of "work"
+    fn3.stop();
+    for (CompletableFuture<HttpResponse<String>> call : slow) {
+      HttpResponse<String> response = call.get(15, TimeUnit.SECONDS);
+      assertEquals(200, response.statusCode(), response.body());
+      assertEquals("42", response.body());
+    }
+    assertTrue(fn3.waitFor(30), "the node did not exit after SIGTERM");
+  }
+
+  /** The last ten finished calls were all served by {@code node}. */
+  private static void assertLastServedBy(List<Probe> probes, NodeProcess node) {
+    List<String> last = new ArrayList<>();
+    for (int i = probes.size() - 1; i >= 0 && last.size() < 10; i--) {
+      if (probes.get(i).call.isDone()) last.add(probes.get(i).outcome());
+    }
+    assertEquals(Collections.nCopies(10, "200 pid " + node.pid()), last);
+  }
+
+  /**
+   * The index of the first call of the last run of at least {@code n} successes, the calls still in flight
+   * after it aside, once every call before it has finished; else -1.
+   */
+  private static int recoveredFrom(List<Probe> probes, int n) {
+    int i = probes.size() - 1;
+    while (i >= 0 && !probes.get(i).call.isDone()) i--;
+    int end = i;
+    while (i >= 0 && probes.get(i).call.isDone() && probes.get(i).succeeded()) i--;
+    int start = i + 1;
+    if (end - start + 1 < n) return -1;
+    for (int j = 0; j < start; j++) if (!probes.get(j).call.isDone()) return -1;
+    return start;
+  }
+
+  private record Probe(long startNanos, CompletableFuture<HttpResponse<String>> call) {
+    boolean succeeded() {
+      return outcome().startsWith("200 ");
+    }
+
+    String outcome() {
+      try {
+        HttpResponse<String> r = call.getNow(null);
+        if (r == null) return "pending";
+        if (r.statusCode() != 200) return String.valueOf(r.statusCode());
+        Matcher m = PID.matcher(r.body());
+        return m.find() ? "200 pid " + m.group(1) : "200 " + r.body();
+      } catch (java.util.concurrent.CompletionException e) {
+        return e.getCause().getClass().getSimpleName();
+      }
+    }
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  private static NodeProcess node(String name, String... props) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("vertx.hazelcast.config", clusterXml.toString());
+    for (int i = 0; i < props.length; i += 2) properties.put(props[i], props[i + 1]);
+    NodeProcess node = NodeProcess.start(name, jar.toAbsolutePath(), workDir, logDir, properties, null,
+      "-cluster", "-cluster-host", "127.0.0.1");
+    nodes.add(node);
+    return node;
+  }
+
+  /** The pid of the function node that served {@code Nodes.whoami} through the web node, or null. */
+  static Long whoami() {
+    try {
+      HttpResponse<String> response = post("/api/Nodes/whoami", "{}");
+      if (response.statusCode() != 200) return null;
+      Matcher m = PID.matcher(response.body());
+      return m.find() ? Long.valueOf(m.group(1)) : null;
+    } catch (IOException notYet) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  static HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+    return http.send(request(path, json), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpRequest request(String path, String json) {
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+      .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+  }
+
+  static void destroyAll() {
+    for (NodeProcess node : nodes) node.destroy();
+  }
+
+  static void printLogs() {
+    for (NodeProcess node : nodes) {
+      String text = node.logText();
+      String[] lines = text.split("\n");
+      int from = Math.max(0, lines.length - 200);
+      System.out.println("===== " + node.name + " (pid " + node.pid() + (node.isAlive() ? "" : ", exited")
+        + "), last " + (lines.length - from) + " lines of " + node.log.toAbsolutePath() + " =====");
+      for (int i = from; i < lines.length; i++) System.out.println(lines[i]);
+    }
+  }
+
+  /** Prints the nodes' logs when a test or the cluster's start fails. */
+  static final class PrintLogsOnFailure implements TestWatcher, LifecycleMethodExecutionExceptionHandler {
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+      printLogs();
+    }
+
+    @Override
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable cause) throws Throwable {
+      printLogs();
+      throw cause;
+    }
+  }
+}
