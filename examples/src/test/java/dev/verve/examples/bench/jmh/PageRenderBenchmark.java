@@ -1,0 +1,153 @@
+package dev.verve.examples.bench.jmh;
+
+import dev.verve.examples.bench.FortuneSource;
+import dev.verve.examples.bench.raw.ScriptJson;
+import dev.verve.page.impl.HandlebarsEngine;
+import dev.verve.page.impl.StateWriter;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One fortunes page (13 rows) rendered with its state embedded, without HTTP:
+ * <ul>
+ *   <li>{@code verve}: Verve's page path: its Handlebars engine ({@code bench/fortunes.hbs}, compiled once)
+ *   then the HTML-safe state written by its {@code StateWriter}, put before {@code </body>} as the page
+ *   handler does;
+ *   <li>{@code verveFastEscaping}: the same with {@link FastHtmlEscaping} set on Verve's Handlebars (a
+ *   proposal for core: the same bytes, one pass per string instead of Handlebars' lookup translator);
+ *   <li>{@code vertxWebTemplHandlebars}: the raw baseline's path: vertx-web-templ-handlebars with the
+ *   workload's template, state encoded by Vert.x then escaped;
+ *   <li>{@code handWritten}: the same bytes from a StringBuilder, the ceiling a template compiled to Java
+ *   could reach.
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "-XX:+UseParallelGC"})
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class PageRenderBenchmark {
+
+  private static final String BODY_END = "</body>";
+
+  private Vertx vertx;
+  private HandlebarsEngine verveEngine;
+  private HandlebarsEngine fastEngine;
+  private HandlebarsTemplateEngine vertxEngine;
+  private JsonArray fortunes;
+
+  @Setup
+  public void setUp() throws Exception {
+    vertx = Vertx.vertx();
+    verveEngine = new HandlebarsEngine(vertx, "bench", false);
+    fastEngine = new HandlebarsEngine(vertx, "bench", false);
+    fastEngine.unwrap().with(new FastHtmlEscaping()); // before the first compile: templates keep their strategy
+    vertxEngine = HandlebarsTemplateEngine.create(vertx);
+    fortunes = FortuneSource.withAdditionalSorted(FortuneSource.rows());
+    // The first render compiles (Verve: on a worker); later ones are synchronous.
+    verveEngine.renderString(verveModel(), "fortunes").toCompletionStage().toCompletableFuture().get();
+    vertxEngine.render(rawModel(), "bench/raw/fortunes.hbs").toCompletionStage().toCompletableFuture().get();
+    fastEngine.renderString(verveModel(), "fortunes").toCompletionStage().toCompletableFuture().get();
+    if (!verve().equals(page(fastEngine))) {
+      throw new IllegalStateException("FastHtmlEscaping changes the page");
+    }
+  }
+
+  @TearDown
+  public void tearDown() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get();
+  }
+
+  private Map<String, Object> verveModel() {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("fortunes", fortunes);
+    return model;
+  }
+
+  private Map<String, Object> rawModel() {
+    Map<String, Object> model = new HashMap<>(4);
+    model.put("fortunes", fortunes);
+    model.put("state", ScriptJson.escape(new JsonObject().put("fortunes", fortunes).encode()));
+    return model;
+  }
+
+  @Benchmark
+  public Buffer verve() {
+    return page(verveEngine);
+  }
+
+  @Benchmark
+  public Buffer verveFastEscaping() {
+    return page(fastEngine);
+  }
+
+  // What Verve's page handler does once the data is there (PageImpl + PageAssembly, package-private).
+  private Buffer page(HandlebarsEngine engine) {
+    Map<String, Object> model = verveModel();
+    String html = engine.renderString(model, "fortunes").result();
+    String block = "<script type=\"application/json\" id=\"verve-state\">" + StateWriter.write(model)
+      + "</script><script type=\"module\" src=\"/verve/verve.js\"></script>";
+    int end = html.lastIndexOf(BODY_END);
+    return Buffer.buffer(new StringBuilder(html.length() + block.length())
+      .append(html, 0, end).append(block).append(html, end, html.length()).toString());
+  }
+
+  @Benchmark
+  public Buffer vertxWebTemplHandlebars() {
+    return vertxEngine.render(rawModel(), "bench/raw/fortunes.hbs").result();
+  }
+
+  @Benchmark
+  public Buffer handWritten() {
+    String state = ScriptJson.escape(new JsonObject().put("fortunes", fortunes).encode());
+    StringBuilder sb = new StringBuilder(2560);
+    sb.append("<!DOCTYPE html><html><head><title>Fortunes</title></head><body><table>")
+      .append("<tr><th>id</th><th>message</th></tr>");
+    for (int i = 0; i < fortunes.size(); i++) {
+      JsonObject row = fortunes.getJsonObject(i);
+      sb.append("<tr><td>").append(row.getInteger("id").intValue()).append("</td><td>");
+      escapeHtml(sb, row.getString("message"));
+      sb.append("</td></tr>");
+    }
+    sb.append("</table><script type=\"application/json\" id=\"state\">").append(state)
+      .append("</script></body></html>");
+    return Buffer.buffer(sb.toString());
+  }
+
+  // Handlebars' escapes.
+  private static void escapeHtml(StringBuilder sb, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&': sb.append("&amp;"); break;
+        case '<': sb.append("&lt;"); break;
+        case '>': sb.append("&gt;"); break;
+        case '"': sb.append("&quot;"); break;
+        case '\'': sb.append("&#x27;"); break;
+        case '`': sb.append("&#x60;"); break;
+        case '=': sb.append("&#x3D;"); break;
+        default: sb.append(c);
+      }
+    }
+  }
+}
