@@ -27,6 +27,7 @@ public class VerveOptions {
   private List<String> allowedOrigins = new ArrayList<>();
   private boolean dev;
   private String templateRoot = "templates";
+  private boolean compression;
   private List<String> outbound = new ArrayList<>();
   private List<String> inbound = new ArrayList<>();
   private NodeRole role = NodeRole.BOTH;
@@ -58,6 +59,8 @@ public class VerveOptions {
     options.setTimeoutMs(longValue(config, "api.timeout", DEFAULT_TIMEOUT_MS));
     options.setAllowedOrigins(stringList(config.getValue("api.allowedOrigins")));
     options.setDev(boolValue(config.getValue("dev")));
+    options.setTemplateRoot(config.getString("templates.root", "templates"));
+    options.setCompression(boolValue(config.getValue("http.compression")));
     options.setOutbound(stringList(config.getValue("eventbus.outbound")));
     options.setInbound(stringList(config.getValue("eventbus.inbound")));
     String role = config.getString("node.role", "both").trim().toUpperCase(java.util.Locale.ROOT);
@@ -135,9 +138,20 @@ public class VerveOptions {
 
   public String getTemplateRoot() { return templateRoot; }
 
-  /** Where page templates live on the class path; default {@code templates}. */
+  /** {@code templates.root}: where page templates live on the class path; default {@code templates}. */
   public VerveOptions setTemplateRoot(String templateRoot) {
     this.templateRoot = Objects.requireNonNull(templateRoot);
+    return this;
+  }
+
+  public boolean isCompression() { return compression; }
+
+  /**
+   * {@code http.compression}: gzip responses for clients that accept it. Off by default: it costs every
+   * request, and the runtime and function modules are served pre-compressed anyway.
+   */
+  public VerveOptions setCompression(boolean compression) {
+    this.compression = compression;
     return this;
   }
 

@@ -79,7 +79,7 @@ public abstract class VerveVerticle extends VerticleBase {
   /** The HTTP server settings; override to add TLS, compression and so on. */
   protected HttpServerOptions httpServerOptions(VerveOptions options) {
     return new HttpServerOptions().setHost(options.getHost()).setPort(options.getPort())
-      .setCompressionSupported(true);
+      .setCompressionSupported(options.isCompression());
   }
 
   @Override

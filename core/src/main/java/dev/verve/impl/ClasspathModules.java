@@ -8,15 +8,18 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Serves the browser runtime ({@code /verve/verve.js}) and the generated function modules
  * ({@code /verve/fn/<Interface>.js}, only for interfaces exposed here) from the class path, so a fat jar
- * works. Each file is read once, off the event loop, and kept in memory.
+ * works. Each file is read and gzipped once, off the event loop, and kept in memory.
  */
 final class ClasspathModules {
 
@@ -24,7 +27,7 @@ final class ClasspathModules {
 
   private final Vertx vertx;
   private final Map<String, ServiceDescriptor> services;
-  private final Map<String, Future<Buffer>> cache = new ConcurrentHashMap<>();
+  private final Map<String, Future<Module>> cache = new ConcurrentHashMap<>();
 
   ClasspathModules(Vertx vertx, Map<String, ServiceDescriptor> services) {
     this.vertx = vertx;
@@ -54,25 +57,46 @@ final class ClasspathModules {
         ctx.next();
         return;
       }
-      Buffer body = ar.result();
-      String etag = "\"" + Integer.toHexString(body.hashCode()) + "-" + body.length() + "\"";
+      Module module = ar.result();
+      String acceptEncoding = ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING);
+      boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
       ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, JS)
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
-        .putHeader(HttpHeaders.ETAG, etag);
-      if (etag.equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
+        .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+        .putHeader(HttpHeaders.ETAG, module.etag);
+      if (module.etag.equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
         ctx.response().setStatusCode(304).end();
+      } else if (gzip) {
+        ctx.response().putHeader(HttpHeaders.CONTENT_ENCODING, "gzip").end(module.gzipped);
       } else {
-        ctx.response().end(body);
+        ctx.response().end(module.plain);
       }
     });
   }
 
+  /** A file as read once: its bytes, the same gzipped (compressed once, not per request), its ETag. */
+  private static final class Module {
+    final Buffer plain;
+    final Buffer gzipped;
+    final String etag;
+
+    Module(byte[] bytes) throws IOException {
+      plain = Buffer.buffer(bytes);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (GZIPOutputStream gz = new GZIPOutputStream(out) {{ def.setLevel(Deflater.BEST_COMPRESSION); }}) {
+        gz.write(bytes);
+      }
+      gzipped = Buffer.buffer(out.toByteArray());
+      etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(bytes)) + "-" + bytes.length + "\"";
+    }
+  }
+
   // null (not a failure) when the resource does not exist, so the route falls through to 404.
-  private Future<Buffer> load(String resource, ClassLoader loader) {
+  private Future<Module> load(String resource, ClassLoader loader) {
     return vertx.executeBlocking(() -> {
       try (InputStream in = loader.getResourceAsStream(resource)) {
-        return in == null ? null : Buffer.buffer(in.readAllBytes());
+        return in == null ? null : new Module(in.readAllBytes());
       } catch (IOException e) {
         return null;
       }

@@ -73,7 +73,7 @@ public final class ConfigLoader {
 
   private static final String[] KNOWN_KEYS = {
     "http.host", "http.port", "api.prefix", "api.bodyLimit", "api.timeout", "api.allowedOrigins",
-    "eventbus.outbound", "eventbus.inbound", "dev", "node.role"
+    "eventbus.outbound", "eventbus.inbound", "dev", "node.role", "templates.root", "http.compression"
   };
 
   static JsonObject flatten(JsonObject json) {

@@ -18,6 +18,9 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class ReplyMapper {
 
+  // Validated once, not on every response.
+  private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
+
   private ReplyMapper() {
   }
 
@@ -31,7 +34,7 @@ final class ReplyMapper {
       if (method.returnsVoid()) {
         response.setStatusCode(204).end();
       } else {
-        response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        response.putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
           .end(Json.encodeToBuffer(reply.result().body()));
       }
       return;

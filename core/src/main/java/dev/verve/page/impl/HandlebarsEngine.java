@@ -45,6 +45,7 @@ public final class HandlebarsEngine implements TemplateEngine {
     this.loader = new CachingTemplateLoader(new ClassPathTemplateLoader(prefix, ".hbs"));
     this.handlebars = new Handlebars(loader)
       .with(new ConcurrentMapTemplateCache().setReload(dev))
+      .with(new HtmlEscaping())
       .prettyPrint(false);
   }
 

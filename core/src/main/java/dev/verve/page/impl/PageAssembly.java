@@ -4,14 +4,14 @@ package dev.verve.page.impl;
  * Puts the state block and the runtime into a rendered page, so template authors never have to: both go
  * right before {@code </body>} (or at the end if there is none).
  */
-final class PageAssembly {
+public final class PageAssembly {
 
   static final String RUNTIME = "<script type=\"module\" src=\"/verve/verve.js\"></script>";
 
   private PageAssembly() {
   }
 
-  static String insert(String html, String stateJson) {
+  public static String insert(String html, String stateJson) {
     String block = "<script type=\"application/json\" id=\"verve-state\">" + stateJson + "</script>" + RUNTIME;
     int body = lastIndexOfIgnoreCase(html, "</body>");
     if (body < 0) {

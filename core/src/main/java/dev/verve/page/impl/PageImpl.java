@@ -27,6 +27,9 @@ import java.util.function.Function;
  */
 public final class PageImpl implements Page, Handler<RoutingContext> {
 
+  private static final CharSequence TEXT_HTML = HttpHeaders.createOptimized("text/html; charset=utf-8");
+  private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+
   private final String template;
   private final HandlebarsEngine engine;
   private final boolean dev;
@@ -111,8 +114,8 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
       .onComplete(ar -> {
         if (ar.succeeded()) {
           ctx.response()
-            .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-            .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+            .putHeader(HttpHeaders.CONTENT_TYPE, TEXT_HTML)
+            .putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE)
             .end(ar.result());
         } else {
           fail(ctx, ar.cause());

@@ -68,6 +68,15 @@ class HandlebarsEngineTest {
   }
 
   @Test
+  void theOnePassEscaperWritesWhatHandlebarsDefaultWrites() {
+    com.github.jknack.handlebars.EscapingStrategy reference = com.github.jknack.handlebars.EscapingStrategy.HTML_ENTITY;
+    for (String text : new String[]{"", "plain", "<script>alert(\"xss\")</script>", "a & b = 'c' `d`",
+      "\u2014 日本 <>", "&amp;already"}) {
+      assertEquals(reference.escape(text).toString(), new HtmlEscaping().escape(text).toString(), text);
+    }
+  }
+
+  @Test
   void rendersAfterTheFirstAreSynchronous() throws Exception {
     render(ROWS, "b/list");
     assertEquals(true, engine.renderString(ROWS, "b/list").isComplete());

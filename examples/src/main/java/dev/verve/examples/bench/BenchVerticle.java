@@ -3,6 +3,7 @@ package dev.verve.examples.bench;
 import dev.verve.Verve;
 import dev.verve.VerveVerticle;
 import dev.verve.examples.bench.impl.BenchImpl;
+import io.vertx.core.json.JsonObject;
 
 /**
  * The benchmark workload as a Verve app (examples/bench/run.sh measures it against
@@ -21,8 +22,13 @@ public class BenchVerticle extends VerveVerticle {
   protected void configure(Verve verve) {
     verve.register(Bench.class, new BenchImpl());
     Bench bench = verve.proxy(Bench.class);
-    verve.options().setTemplateRoot("bench");
     verve.page("/fortunes", "fortunes")
       .await("fortunes", ctx -> bench.fortunes().map(FortuneSource::withAdditionalSorted));
+  }
+
+  // The bench's templates live apart from the demo's.
+  @Override
+  protected JsonObject defaults() {
+    return new JsonObject().put("templates.root", "bench");
   }
 }

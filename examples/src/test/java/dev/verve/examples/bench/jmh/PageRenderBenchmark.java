@@ -3,6 +3,7 @@ package dev.verve.examples.bench.jmh;
 import dev.verve.examples.bench.FortuneSource;
 import dev.verve.examples.bench.raw.ScriptJson;
 import dev.verve.page.impl.HandlebarsEngine;
+import dev.verve.page.impl.PageAssembly;
 import dev.verve.page.impl.StateWriter;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -32,8 +33,6 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code verve}: Verve's page path: its Handlebars engine ({@code bench/fortunes.hbs}, compiled once)
  *   then the HTML-safe state written by its {@code StateWriter}, put before {@code </body>} as the page
  *   handler does;
- *   <li>{@code verveFastEscaping}: the same with {@link FastHtmlEscaping} set on Verve's Handlebars (a
- *   proposal for core: the same bytes, one pass per string instead of Handlebars' lookup translator);
  *   <li>{@code vertxWebTemplHandlebars}: the raw baseline's path: vertx-web-templ-handlebars with the
  *   workload's template, state encoded by Vert.x then escaped;
  *   <li>{@code handWritten}: the same bytes from a StringBuilder, the ceiling a template compiled to Java
@@ -48,11 +47,8 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 public class PageRenderBenchmark {
 
-  private static final String BODY_END = "</body>";
-
   private Vertx vertx;
   private HandlebarsEngine verveEngine;
-  private HandlebarsEngine fastEngine;
   private HandlebarsTemplateEngine vertxEngine;
   private JsonArray fortunes;
 
@@ -60,17 +56,11 @@ public class PageRenderBenchmark {
   public void setUp() throws Exception {
     vertx = Vertx.vertx();
     verveEngine = new HandlebarsEngine(vertx, "bench", false);
-    fastEngine = new HandlebarsEngine(vertx, "bench", false);
-    fastEngine.unwrap().with(new FastHtmlEscaping()); // before the first compile: templates keep their strategy
     vertxEngine = HandlebarsTemplateEngine.create(vertx);
     fortunes = FortuneSource.withAdditionalSorted(FortuneSource.rows());
     // The first render compiles (Verve: on a worker); later ones are synchronous.
     verveEngine.renderString(verveModel(), "fortunes").toCompletionStage().toCompletableFuture().get();
     vertxEngine.render(rawModel(), "bench/raw/fortunes.hbs").toCompletionStage().toCompletableFuture().get();
-    fastEngine.renderString(verveModel(), "fortunes").toCompletionStage().toCompletableFuture().get();
-    if (!verve().equals(page(fastEngine))) {
-      throw new IllegalStateException("FastHtmlEscaping changes the page");
-    }
   }
 
   @TearDown
@@ -96,20 +86,11 @@ public class PageRenderBenchmark {
     return page(verveEngine);
   }
 
-  @Benchmark
-  public Buffer verveFastEscaping() {
-    return page(fastEngine);
-  }
-
-  // What Verve's page handler does once the data is there (PageImpl + PageAssembly, package-private).
+  // What Verve's page handler does once the data is there.
   private Buffer page(HandlebarsEngine engine) {
     Map<String, Object> model = verveModel();
     String html = engine.renderString(model, "fortunes").result();
-    String block = "<script type=\"application/json\" id=\"verve-state\">" + StateWriter.write(model)
-      + "</script><script type=\"module\" src=\"/verve/verve.js\"></script>";
-    int end = html.lastIndexOf(BODY_END);
-    return Buffer.buffer(new StringBuilder(html.length() + block.length())
-      .append(html, 0, end).append(block).append(html, end, html.length()).toString());
+    return Buffer.buffer(PageAssembly.insert(html, StateWriter.write(model)));
   }
 
   @Benchmark
