@@ -5,7 +5,7 @@
  * One interface, one address; HTTP is a thin, strict layer in front of the event-bus service.
  * <ol>
  *   <li><b>HTTP request</b>: {@code POST /api/Counter/doubleServer}, body {@code {"number": 21}}.</li>
- *   <li><b>Route match</b> ({@code FunctionHandler.resolve}): the interface and method are looked up in
+ *   <li><b>Route match</b> ({@code FunctionHandler.handle}): the interface and method are looked up in
  *       the {@link dev.verve.fn.ServiceDescriptor}s of exposed interfaces (404 if unknown); only POST
  *       (405 with {@code Allow}); a foreign {@code Origin} was already refused (403) by the origin guard.</li>
  *   <li><b>Size and type checks</b>: a content type other than JSON is 415; the body is read with a

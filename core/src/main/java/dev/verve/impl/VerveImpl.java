@@ -20,7 +20,6 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.LoggerFormat;
 import io.vertx.ext.web.handler.LoggerHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -141,15 +140,8 @@ public final class VerveImpl implements Verve {
   // Order matters: origin and method/type checks happen before a single body byte is read.
   private void mountFunctions(Router router) {
     String prefix = options.getApiPrefix();
-    FunctionHandler functions = new FunctionHandler(vertx, services, this::addressOf, options.getTimeoutMs());
     router.route(prefix + "/*").handler(new OriginGuard(options.getAllowedOrigins()));
-    router.route(prefix + "/:service/:method").handler(functions::resolve);
-    // vertx-web wants the body handler first on its route: a second route, reached through next().
-    router.post(prefix + "/:service/:method")
-      .handler(BodyHandler.create(false).setBodyLimit(options.getBodyLimit()))
-      .handler(functions::invoke);
-    router.route(prefix + "/*").handler(ctx -> ctx.fail(new HttpProblem(404,
-      "Server functions live at POST " + prefix + "/<Interface>/<method>")));
+    router.route(prefix + "/*").handler(new FunctionHandler(vertx, services, this::addressOf, options));
     router.route(prefix + "/*").failureHandler(Problems::handleFailure);
   }
 

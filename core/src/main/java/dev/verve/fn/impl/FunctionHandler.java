@@ -1,13 +1,16 @@
 package dev.verve.fn.impl;
 
+import dev.verve.VerveOptions;
 import dev.verve.fn.MethodDescriptor;
 import dev.verve.fn.ServiceDescriptor;
 import dev.verve.http.impl.HttpProblem;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -20,31 +23,46 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The HTTP side of a server function: {@link #resolve} runs before the body is read (steps 2-3 of the
- * flow in {@code package-info}), {@link #invoke} after it (steps 4-7); {@link ReplyMapper} does the rest.
+ * The HTTP side of a server function, mounted on {@code <api.prefix>/*}: {@link #handle} runs before the
+ * body is read (steps 2-3 of the flow in {@code package-info}), {@code invoke} after it (steps 4-7);
+ * {@link ReplyMapper} does the rest.
  */
-public final class FunctionHandler {
-
-  private static final String METHOD_KEY = "verve.method";
-  private static final String SERVICE_KEY = "verve.service";
+public final class FunctionHandler implements Handler<RoutingContext> {
 
   private final Vertx vertx;
   private final Map<String, ServiceDescriptor> services;
   private final Function<ServiceDescriptor, String> addressOf;
   private final long timeoutMs;
+  private final long bodyLimit;
+  private final String prefix;
+  private final int prefixLength;
 
   public FunctionHandler(Vertx vertx, Map<String, ServiceDescriptor> services,
-                         Function<ServiceDescriptor, String> addressOf, long timeoutMs) {
+                         Function<ServiceDescriptor, String> addressOf, VerveOptions options) {
     this.vertx = vertx;
     this.services = services;
     this.addressOf = addressOf;
-    this.timeoutMs = timeoutMs;
+    this.timeoutMs = options.getTimeoutMs();
+    this.bodyLimit = options.getBodyLimit();
+    this.prefix = options.getApiPrefix();
+    this.prefixLength = prefix.length();
   }
 
-  /** Finds the function, then checks the HTTP method and content type, before any body is read. */
-  public void resolve(RoutingContext ctx) {
-    String serviceName = ctx.pathParam("service");
-    String methodName = ctx.pathParam("method");
+  /**
+   * Steps 2-3: finds the function from the path (no pattern matching: one map lookup per segment), checks
+   * the HTTP method and content type, then reads the body with its limit; {@link #invoke} does the rest.
+   */
+  @Override
+  public void handle(RoutingContext ctx) {
+    String path = ctx.normalizedPath();
+    int slash = path.indexOf('/', prefixLength + 1);
+    if (path.length() <= prefixLength + 1 || path.charAt(prefixLength) != '/' || slash < 0
+      || path.indexOf('/', slash + 1) >= 0) {
+      ctx.fail(new HttpProblem(404, "Server functions live at POST " + prefix + "/<Interface>/<method>"));
+      return;
+    }
+    String serviceName = path.substring(prefixLength + 1, slash);
+    String methodName = path.substring(slash + 1);
     ServiceDescriptor service = services.get(serviceName);
     MethodDescriptor method = service == null ? null : service.method(methodName);
     if (method == null) {
@@ -53,26 +71,23 @@ public final class FunctionHandler {
         : service.name() + " has no function named '" + printable(methodName) + "'"));
       return;
     }
-    if (ctx.request().method() != HttpMethod.POST) {
+    HttpServerRequest request = ctx.request();
+    if (request.method() != HttpMethod.POST) {
       ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
       ctx.fail(new HttpProblem(405, "Server functions are called with POST"));
       return;
     }
-    String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
     if (contentType != null && !isJson(contentType)) {
       ctx.fail(new HttpProblem(415, "Send the arguments as application/json"));
       return;
     }
-    ctx.put(SERVICE_KEY, service);
-    ctx.put(METHOD_KEY, method);
-    ctx.next();
+    LimitedBody.read(ctx, bodyLimit, body -> invoke(ctx, service, method, body));
   }
 
-  /** Parses and validates the arguments, then sends them to the function over the event bus. */
-  public void invoke(RoutingContext ctx) {
-    ServiceDescriptor service = ctx.get(SERVICE_KEY);
-    MethodDescriptor method = ctx.get(METHOD_KEY);
-    JsonObject args = parseArguments(ctx);
+  /** Steps 4-7: parses and validates the arguments, then sends them to the function over the event bus. */
+  private void invoke(RoutingContext ctx, ServiceDescriptor service, MethodDescriptor method, Buffer body) {
+    JsonObject args = parseArguments(ctx, body);
     if (args == null) {
       return;
     }
@@ -92,8 +107,7 @@ public final class FunctionHandler {
       .onComplete(ar -> ReplyMapper.respond(ctx, service, method, ar, timeoutMs));
   }
 
-  private static JsonObject parseArguments(RoutingContext ctx) {
-    Buffer body = ctx.body().buffer();
+  private static JsonObject parseArguments(RoutingContext ctx, Buffer body) {
     if (body == null || body.length() == 0) {
       return new JsonObject();
     }

@@ -59,8 +59,11 @@ public final class SafeService implements InvocationHandler {
         ? Future.failedFuture(sanitize(method, new NullPointerException(name + "." + method.getName() + " returned null")))
         : result;
     }
-    return ((Future<?>) result).recover(err -> Future.failedFuture(sanitize(method, err)))
-      .andThen(ar -> inFlight.end());
+    Future<?> future = (Future<?>) result;
+    return future.transform(ar -> {
+      inFlight.end();
+      return ar.succeeded() ? future : Future.failedFuture(sanitize(method, ar.cause()));
+    });
   }
 
   private Throwable sanitize(Method method, Throwable error) {
