@@ -30,19 +30,10 @@ public final class ErrorPages {
       .end(html);
   }
 
+  private static final HtmlEscaping HTML = new HtmlEscaping();
+
   static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '<': out.append("&lt;"); break;
-        case '>': out.append("&gt;"); break;
-        case '&': out.append("&amp;"); break;
-        case '"': out.append("&quot;"); break;
-        case '\'': out.append("&#x27;"); break;
-        default: out.append(c);
-      }
-    }
-    return out.toString();
+    return HTML.escape(text).toString();
   }
+
 }
