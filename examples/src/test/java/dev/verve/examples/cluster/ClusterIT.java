@@ -215,22 +215,9 @@ class ClusterIT {
     long killedAt = System.nanoTime();
     fn2.kill();
 
-    // A call every 100 ms; recovered = 20 successes in a row (2 s) with every earlier call finished.
-    long deadline = killedAt + TimeUnit.SECONDS.toNanos(45);
-    int streakStart = -1;
-    while (System.nanoTime() < deadline) {
-      probes.add(new Probe(System.nanoTime(), http.sendAsync(request("/api/Nodes/whoami", "{}"),
-        HttpResponse.BodyHandlers.ofString())));
-      streakStart = recoveredFrom(probes, 20);
-      if (streakStart >= 0) break;
-      Thread.sleep(100);
-    }
-    Map<String, Integer> outcomes = new LinkedHashMap<>();
-    for (Probe p : probes) if (p.call.isDone()) outcomes.merge(p.outcome(), 1, Integer::sum);
-    if (streakStart < 0) fail("calls did not consistently succeed within 45 s of kill -9; outcomes: " + outcomes);
-    double window = Math.max(0, probes.get(streakStart).startNanos - killedAt) / 1e9;
+    double window = callUntilRecovered(probes, killedAt, "kill -9");
     System.out.printf("[cluster] kill -9 of a function node: calls consistently succeed from %.2f s after the kill "
-      + "(%d calls: %s)%n", window, probes.size(), outcomes);
+      + "(%d calls: %s)%n", window, probes.size(), outcomes(probes));
     assertLastServedBy(probes, fn1);
   }
 
@@ -249,7 +236,19 @@ class ClusterIT {
     List<Probe> probes = new ArrayList<>();
     long stoppedAt = System.nanoTime();
     fn1.stop(); // SIGTERM
-    deadline = stoppedAt + TimeUnit.SECONDS.toNanos(45);
+    double window = callUntilRecovered(probes, stoppedAt, "SIGTERM");
+    System.out.printf("[cluster] SIGTERM of a function node: calls consistently succeed from %.2f s after the signal "
+      + "(%d calls: %s); the node exited: %s%n", window, probes.size(), outcomes(probes), fn1.waitFor(30));
+    // The leaving node may still have served calls at first: it finishes what reaches it before it leaves.
+    assertLastServedBy(probes, fn3);
+  }
+
+  /**
+   * A call every 100 ms until 20 in a row succeed (2 s) with every earlier call finished, at most 45 s
+   * after {@code since}; returns how long after {@code since} that streak started, in seconds.
+   */
+  private double callUntilRecovered(List<Probe> probes, long since, String event) throws InterruptedException {
+    long deadline = since + TimeUnit.SECONDS.toNanos(45);
     int streakStart = -1;
     while (System.nanoTime() < deadline) {
       probes.add(new Probe(System.nanoTime(), http.sendAsync(request("/api/Nodes/whoami", "{}"),
@@ -258,14 +257,14 @@ class ClusterIT {
       if (streakStart >= 0) break;
       Thread.sleep(100);
     }
+    if (streakStart < 0) fail("calls did not consistently succeed within 45 s of " + event + "; outcomes: " + outcomes(probes));
+    return Math.max(0, probes.get(streakStart).startNanos - since) / 1e9;
+  }
+
+  private static Map<String, Integer> outcomes(List<Probe> probes) {
     Map<String, Integer> outcomes = new LinkedHashMap<>();
     for (Probe p : probes) if (p.call.isDone()) outcomes.merge(p.outcome(), 1, Integer::sum);
-    if (streakStart < 0) fail("calls did not consistently succeed within 45 s of SIGTERM; outcomes: " + outcomes);
-    System.out.printf("[cluster] SIGTERM of a function node: calls consistently succeed from %.2f s after the signal "
-      + "(%d calls: %s); the node exited: %s%n", Math.max(0, probes.get(streakStart).startNanos - stoppedAt) / 1e9,
-      probes.size(), outcomes, fn1.waitFor(30));
-    // The leaving node may still have served calls at first: it finishes what reaches it before it leaves.
-    assertLastServedBy(probes, fn3);
+    return outcomes;
   }
 
   @Test
