@@ -42,20 +42,33 @@ public abstract class VerveVerticle extends VerticleBase {
     return ConfigLoader.load(vertx, defaults(), config()).compose(conf -> {
       settings = conf;
       VerveOptions options = VerveOptions.fromConfig(conf);
-      verve = Verve.create(vertx, options);
-      configure(verve);
-      if (!options.getRole().servesHttp()) {
-        return verve.ready().<Object>map(v -> v).onSuccess(v -> LOG.info("Verve function node ready"));
-      }
-      return verve.ready().compose(v -> vertx.createHttpServer(httpServerOptions(options))
-        .requestHandler(verve.router())
-        .listen()
-        .onSuccess(s -> {
-          server = s;
-          LOG.info("Verve serving on http://" + options.getHost() + ":" + s.actualPort()
-            + (options.getRole() == VerveOptions.NodeRole.WEB ? " (web node)" : ""));
-        }).map(s -> (Object) s));
+      return prepare(options).compose(v -> serve(options));
     });
+  }
+
+  private Future<?> serve(VerveOptions options) {
+    verve = Verve.create(vertx, options);
+    configure(verve);
+    if (!options.getRole().servesHttp()) {
+      return verve.ready().<Object>map(v -> v).onSuccess(v -> LOG.info("Verve function node ready"));
+    }
+    return verve.ready().compose(v -> vertx.createHttpServer(httpServerOptions(options))
+      .requestHandler(verve.router())
+      .listen()
+      .onSuccess(s -> {
+        server = s;
+        LOG.info("Verve serving on http://" + options.getHost() + ":" + s.actualPort()
+          + (options.getRole() == VerveOptions.NodeRole.WEB ? " (web node)" : ""));
+      }).map(s -> (Object) s));
+  }
+
+  /**
+   * Opens what the functions need before {@link #configure} runs (a database, a client); the node starts
+   * only once it has, and does not start if it fails. {@link #settings()} is readable here. Close what you
+   * opened in {@link #stop()}, after {@code super.stop()}: the calls still in flight may need it.
+   */
+  protected Future<?> prepare(VerveOptions options) {
+    return Future.succeededFuture();
   }
 
   /**

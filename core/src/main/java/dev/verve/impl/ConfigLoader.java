@@ -73,7 +73,8 @@ public final class ConfigLoader {
 
   private static final String[] KNOWN_KEYS = {
     "http.host", "http.port", "api.prefix", "api.bodyLimit", "api.timeout", "api.allowedOrigins",
-    "eventbus.outbound", "eventbus.inbound", "dev", "node.role", "templates.root", "http.compression"
+    "eventbus.outbound", "eventbus.inbound", "dev", "node.role", "templates.root", "http.compression",
+    "db.url", "db.user", "db.password", "db.poolSize", "db.connectTimeout", "db.migrations"
   };
 
   static JsonObject flatten(JsonObject json) {

@@ -8,7 +8,7 @@ import io.vertx.core.Future;
 import java.util.List;
 
 /**
- * An in-memory todo list. Errors are {@code ServiceException}s with HTTP codes: an unknown id fails
+ * A todo list, kept in the database ({@code db.url}). Errors are {@code ServiceException}s with HTTP codes: an unknown id fails
  * with 404, an empty or over-long title with 400.
  */
 @ServerFunctions

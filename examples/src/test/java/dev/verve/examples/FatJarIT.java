@@ -40,14 +40,19 @@ class FatJarIT {
     Path conf = Files.createTempFile("verve-conf", ".json");
     Files.writeString(conf, "{\"http.host\": \"127.0.0.1\", \"http.port\": " + port + "}");
     Path log = Files.createTempFile("verve-fatjar", ".log");
+    Path workDir = Files.createTempDirectory("verve-fatjar-work");
     process = new ProcessBuilder(javaBinary(), "-jar", jar.getAbsolutePath(), "-conf", conf.toString())
-      .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 
     // HTTP/1.1 as curl speaks it (JDK 17's client drops in-flight HTTP/2 streams on GOAWAY).
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String base = "http://127.0.0.1:" + port;
     HttpResponse<String> data = waitForServer(http, base, log);
     assertEquals("\"Hello from the server!\"", data.body());
+    // The default database: an H2 file under data/ in the working directory, created at first start.
+    assertTrue(Files.isRegularFile(workDir.resolve("data/verve.mv.db")), "no data/verve.mv.db in " + workDir);
+    assertEquals(200, http.send(post(base + "/api/Todos/add", "{\"title\": \"Stored\"}"),
+      HttpResponse.BodyHandlers.ofString()).statusCode());
 
     CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(post(base + "/api/Counter/doubleServer",
       "{\"number\": 21}"), HttpResponse.BodyHandlers.ofString());

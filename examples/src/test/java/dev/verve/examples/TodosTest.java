@@ -1,6 +1,7 @@
 package dev.verve.examples;
 
 import dev.verve.client.VerveClient;
+import dev.verve.db.DatabaseOptions;
 import dev.verve.examples.support.NoBlockedThreads;
 import dev.verve.examples.support.TestServer;
 import io.vertx.core.buffer.Buffer;
@@ -12,7 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import static dev.verve.examples.support.Problems.assertProblem;
@@ -21,15 +28,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Todos functions: data objects in and out, and their errors, over HTTP and the Java client. */
+/**
+ * The Todos functions: data objects in and out, and their errors, over HTTP and the Java client, on the
+ * default embedded H2 (a file database, as the demo uses); {@code TodosOnPostgresIT} runs the same tests
+ * on PostgreSQL.
+ */
 @ExtendWith(NoBlockedThreads.class)
 class TodosTest {
 
+  @TempDir
+  Path dataDir;
   TestServer server;
+  JsonObject database;
+
+  /** The {@code db.*} config of a new, empty database. */
+  JsonObject newDatabase() {
+    return new JsonObject().put("db.url", "jdbc:h2:" + dataDir.resolve("todos"));
+  }
+
+  /** Plain JDBC to the server's database, for what a test does behind the server's back. */
+  Connection connect() throws SQLException {
+    return DriverManager.getConnection(new DatabaseOptions().setUrl(database.getString("db.url")).jdbcUrl(), "sa", "");
+  }
 
   @BeforeEach
   void start() {
-    server = TestServer.start(DemoVerticle::new, new JsonObject());
+    database = newDatabase();
+    server = TestServer.start(DemoVerticle::new, database);
   }
 
   @AfterEach
@@ -98,5 +123,34 @@ class TodosTest {
     await(DesktopClient.run(client));
     assertEquals(1, server.postJson("/api/Todos/list", "{}").bodyAsJsonArray().size());
     client.close();
+  }
+
+  @Test
+  void todosOutliveARestartOfTheServer() {
+    server.postJson("/api/Todos/add", "{\"title\": \"Survive a restart\"}");
+    server.close();
+    server = TestServer.start(DemoVerticle::new, database);
+    JsonArray list = server.postJson("/api/Todos/list", "{}").bodyAsJsonArray();
+    assertEquals(1, list.size());
+    assertEquals("Survive a restart", list.getJsonObject(0).getString("title"));
+    // The sequence survives too: no id is handed out twice.
+    assertEquals(2, server.postJson("/api/Todos/add", "{\"title\": \"Next\"}").bodyAsJsonObject().getInteger("id"));
+  }
+
+  @Test
+  void aFailingStatementIs500WithACorrelationIdAndNoSqlText() throws SQLException {
+    // A row squatting on the next id makes the INSERT break the primary key.
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      statement.executeUpdate("INSERT INTO todos (id, title, done) VALUES (1, 'squatter', FALSE)");
+    }
+    HttpResponse<Buffer> response = server.postJson("/api/Todos/add", "{\"title\": \"Collide\"}");
+    JsonObject problem = assertProblem(response, 500);
+    assertTrue(problem.getString("correlationId").matches("[0-9a-f-]{36}"), problem.encode());
+    String body = response.bodyAsString().toLowerCase(java.util.Locale.ROOT);
+    for (String leak : List.of("insert", "todos", "primary", "constraint", "sql", "exception")) {
+      assertTrue(!body.contains(leak), "the answer mentions '" + leak + "': " + body);
+    }
+    // The server keeps serving, and the next id is free.
+    assertEquals(200, server.postJson("/api/Todos/add", "{\"title\": \"Collide again\"}").statusCode());
   }
 }

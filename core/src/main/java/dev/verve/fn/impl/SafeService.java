@@ -1,5 +1,6 @@
 package dev.verve.fn.impl;
 
+import dev.verve.db.Database;
 import dev.verve.http.impl.Problems;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +19,8 @@ import java.util.logging.Logger;
  * would answer an exception thrown by the implementation with code 500 and the raw exception text (which
  * HTTP would then show), and re-throw it. Here a thrown exception or a failed future that is not a
  * {@link ServiceException} is logged with its stack trace and a correlation id, and replaced by a
- * {@code ServiceException(-1, ...)} carrying only that id, which HTTP maps to a generic 500.
+ * {@code ServiceException(-1, ...)} carrying only that id, which HTTP maps to a generic 500. A failure to
+ * reach the database ({@link Database#isUnavailable}) becomes a 503 "The database is not available".
  */
 public final class SafeService implements InvocationHandler {
 
@@ -71,6 +73,13 @@ public final class SafeService implements InvocationHandler {
       return error;
     }
     String id = UUID.randomUUID().toString();
+    if (Database.isUnavailable(error)) {
+      // Not a bug: the caller may try again, and the pool reconnects once the database is back.
+      // The cause's text only: an outage fails every call, and its stack trace says nothing new.
+      LOG.warning("Server function " + name + "." + method.getName() + ": the database is not available ("
+        + error + "); correlation id " + id);
+      return new ServiceException(503, "The database is not available", new JsonObject().put(Problems.CORRELATION_ID, id));
+    }
     LOG.log(Level.SEVERE, "Server function " + name + "." + method.getName() + " failed; correlation id " + id, error);
     return new ServiceException(-1, "Internal error " + id, new JsonObject().put(Problems.CORRELATION_ID, id));
   }

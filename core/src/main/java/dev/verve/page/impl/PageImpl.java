@@ -158,14 +158,21 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
       ErrorPages.send(ctx.response(), 504, "The page took too long to prepare. Please try again.");
     } else if (busFailure == ReplyFailure.NO_HANDLERS) {
       ErrorPages.send(ctx.response(), 503, "A service this page needs is not running right now. Please try again soon.");
-    } else if (cause instanceof ReplyException && ((ReplyException) cause).failureCode() == 404
-      && ((ReplyException) cause).failureType() == ReplyFailure.RECIPIENT_FAILURE) {
-      ErrorPages.send(ctx.response(), 404, safeMessage(cause, "There is nothing here."));
+    } else if (busFailure == ReplyFailure.RECIPIENT_FAILURE && isHttpStatus(((ReplyException) cause).failureCode())) {
+      // A ServiceException with an HTTP code (404 for a missing thing, 503 for a database that is down):
+      // its message is meant for the user.
+      int status = ((ReplyException) cause).failureCode();
+      ErrorPages.send(ctx.response(), status, safeMessage(cause, status == 404 ? "There is nothing here."
+        : "This page cannot be shown right now. Please try again soon."));
     } else {
       String id = Problems.internalError(cause, what).toJson().getString("correlationId");
       ErrorPages.send(ctx.response(), 500,
         "Something went wrong on our side. If it keeps happening, quote this id: " + id);
     }
+  }
+
+  private static boolean isHttpStatus(int code) {
+    return code >= 400 && code <= 599;
   }
 
   private static String safeMessage(Throwable cause, String fallback) {

@@ -4,17 +4,30 @@ import dev.verve.examples.Todo;
 import dev.verve.examples.Todos;
 import io.vertx.core.Future;
 import io.vertx.serviceproxy.ServiceException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.templates.RowMapper;
+import io.vertx.sqlclient.templates.SqlTemplate;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Kept in memory; all calls arrive on the event loop that registered it, so no locking. */
+/**
+ * The todos, in the database ({@code db.url}; schema in {@code db/migration/}): every query of the demo's
+ * data is in this class. {@code SqlTemplate}'s {@code #{name}} parameters become {@code $1} for PostgreSQL
+ * and {@code ?} for JDBC, so the same text runs on both.
+ */
+// tag::todos-sql[]
 public class TodosImpl implements Todos {
 
-  private final Map<Integer, Todo> todos = new LinkedHashMap<>();
-  private int nextId = 1;
+  private static final RowMapper<Todo> TODO =
+    row -> new Todo(row.getInteger("id"), row.getString("title"), row.getBoolean("done"));
+
+  private final Pool pool;
+
+  public TodosImpl(Pool pool) {
+    this.pool = pool;
+  }
 
   @Override
   public Future<Todo> add(String title) {
@@ -25,32 +38,39 @@ public class TodosImpl implements Todos {
     if (t.length() > MAX_TITLE) {
       return ServiceException.fail(400, "A title has at most " + MAX_TITLE + " characters, this one has " + t.length());
     }
-    Todo todo = new Todo(nextId++, t, false);
-    todos.put(todo.getId(), todo);
-    return Future.succeededFuture(todo);
+    return SqlTemplate.forQuery(pool, "SELECT nextval('todo_ids') AS id").execute(Map.of())
+      .map(rows -> rows.iterator().next().getLong("id").intValue())
+      .compose(id -> SqlTemplate.forUpdate(pool, "INSERT INTO todos (id, title, done) VALUES (#{id}, #{title}, FALSE)")
+        .execute(Map.of("id", id, "title", t))
+        .map(inserted -> new Todo(id, t, false)));
   }
 
   @Override
   public Future<List<Todo>> list() {
-    return Future.succeededFuture(new ArrayList<>(todos.values()));
+    return SqlTemplate.forQuery(pool, "SELECT id, title, done FROM todos ORDER BY id").mapTo(TODO)
+      .execute(Map.of())
+      .map(rows -> {
+        List<Todo> todos = new ArrayList<>(rows.size());
+        rows.forEach(todos::add);
+        return todos;
+      });
   }
+  // end::todos-sql[]
 
   @Override
   public Future<Todo> toggle(int id) {
-    Todo todo = todos.get(id);
-    if (todo == null) {
-      return ServiceException.fail(404, "There is no todo with id " + id);
-    }
-    Todo toggled = todo.withDone(!todo.isDone());
-    todos.put(id, toggled);
-    return Future.succeededFuture(toggled);
+    return pool.withTransaction(conn ->
+      SqlTemplate.forUpdate(conn, "UPDATE todos SET done = NOT done WHERE id = #{id}").execute(Map.of("id", id))
+        .compose(updated -> updated.rowCount() == 0 ? ServiceException.fail(404, "There is no todo with id " + id)
+          : SqlTemplate.forQuery(conn, "SELECT id, title, done FROM todos WHERE id = #{id}").mapTo(TODO)
+            .execute(Map.of("id", id))
+            .map(rows -> rows.iterator().next())));
   }
 
   @Override
   public Future<Void> remove(int id) {
-    if (todos.remove(id) == null) {
-      return ServiceException.fail(404, "There is no todo with id " + id);
-    }
-    return Future.succeededFuture();
+    return SqlTemplate.forUpdate(pool, "DELETE FROM todos WHERE id = #{id}").execute(Map.of("id", id))
+      .compose(deleted -> deleted.rowCount() == 0 ? ServiceException.fail(404, "There is no todo with id " + id)
+        : Future.succeededFuture());
   }
 }

@@ -2,11 +2,14 @@ package dev.verve.examples.cluster;
 
 import dev.verve.examples.Counter;
 import dev.verve.examples.browser.Browser;
+import dev.verve.examples.support.PostgresServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -48,7 +51,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * A real cluster on loopback, from the packaged fat jar as the README's "Scaling out" runs it: one web
  * node ({@code node.role=web}) and two function nodes ({@code node.role=functions}), each a JVM of its own
- * joined through {@code conf/cluster.xml} (on ports and under a cluster name of the test's own).
+ * joined through {@code conf/cluster.xml} (on ports and under a cluster name of the test's own); the
+ * function nodes share one PostgreSQL database.
  * Every wait is for a successful call, bounded; the nodes are killed after the class even when it fails,
  * and their logs (kept in {@code target/cluster-it/}) are printed on a failure.
  *
@@ -69,6 +73,7 @@ class ClusterIT {
   static Path logDir;
   static Path clusterXml;
   static String base;
+  static String dbUrl;
   static NodeProcess web;
   static NodeProcess fn1;
   static NodeProcess fn2;
@@ -91,6 +96,10 @@ class ClusterIT {
     base = "http://127.0.0.1:" + webPort;
     Runtime.getRuntime().addShutdownHook(new Thread(ClusterIT::destroyAll, "cluster-it-cleanup"));
 
+    // The function nodes share one PostgreSQL database, as the README's "Scaling out" runs them; without
+    // PostgreSQL (outside CI) each gets an H2 file of its own and the shared-todos test is skipped.
+    PostgresServer postgres = PostgresServer.sharedIfAvailable();
+    dbUrl = postgres == null ? null : postgres.newDatabase();
     web = node("web", "node.role", "web", "http.port", String.valueOf(webPort), "api.timeout", String.valueOf(API_TIMEOUT_MS));
     fn1 = node("functions-1", "node.role", "functions");
     fn2 = node("functions-2", "node.role", "functions");
@@ -146,6 +155,26 @@ class ClusterIT {
 
   @Test
   @Order(2)
+  void todosAddedThroughOneFunctionNodeAreListedThroughTheOther() throws Exception {
+    Assumptions.assumeTrue(dbUrl != null, "needs PostgreSQL");
+    // Calls alternate between the two function nodes: the adds are split between them, and so are the lists.
+    List<String> added = new ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      HttpResponse<String> response = post("/api/Todos/add", "{\"title\": \"Shared " + i + "\"}");
+      assertEquals(200, response.statusCode(), response.body());
+      added.add("Shared " + i);
+    }
+    for (int i = 0; i < 4; i++) {
+      HttpResponse<String> response = post("/api/Todos/list", "{}");
+      assertEquals(200, response.statusCode(), response.body());
+      List<String> titles = new ArrayList<>();
+      new JsonArray(response.body()).forEach(todo -> titles.add(((JsonObject) todo).getString("title")));
+      assertEquals(added, titles, "list call " + i);
+    }
+  }
+
+  @Test
+  @Order(3)
   void aTotalPublishedOnAFunctionNodeReachesAWebSocketOnTheWebNodesBridge() throws Exception {
     vertx = Vertx.vertx();
     LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
@@ -177,7 +206,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void theCounterPageOnTheWebNodeShowsTotalsPublishedOnFunctionNodes() {
     Browser.assumeAvailable();
     try (Browser browser = Browser.start()) {
@@ -208,7 +237,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void whenAFunctionNodeIsKilledLaterCallsGoToTheSurvivor() throws Exception {
     assertNotNull(whoami(), "the cluster does not answer before the kill");
     List<Probe> probes = new ArrayList<>();
@@ -222,7 +251,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aFunctionNodeThatLeavesGracefullyHandsOverToTheOthers() throws Exception {
     NodeProcess fn3 = node("functions-3", "node.role", "functions");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
@@ -268,7 +297,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void callsInFlightOnAFunctionNodeThatLeavesStillGetTheirReplies() throws Exception {
     // After the previous test only functions-3 serves; one more node, then one slow call on each.
     NodeProcess fn3 = nodes.stream().filter(n -> n.name.equals("functions-3")).findFirst().orElseThrow();
@@ -340,6 +369,9 @@ class ClusterIT {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("vertx.hazelcast.config", clusterXml.toString());
     for (int i = 0; i < props.length; i += 2) properties.put(props[i], props[i + 1]);
+    if ("functions".equals(properties.get("node.role"))) {
+      properties.put("db.url", dbUrl != null ? dbUrl : "jdbc:h2:./data/" + name);
+    }
     NodeProcess node = NodeProcess.start(name, jar.toAbsolutePath(), workDir, logDir, properties, null,
       "-cluster", "-cluster-host", "127.0.0.1");
     nodes.add(node);

@@ -23,6 +23,8 @@ import java.util.function.Supplier;
  */
 public final class TestServer implements AutoCloseable {
 
+  private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
+
   public final Vertx vertx;
   public final WebClient http;
   public final int port;
@@ -36,15 +38,22 @@ public final class TestServer implements AutoCloseable {
       .setDefaultHost("127.0.0.1").setDefaultPort(port).setKeepAlive(true));
   }
 
-  /** Deploys {@code verticle} (a {@code VerveVerticle} that reports its port) with {@code config}. */
+  /**
+   * Deploys {@code verticle} (a {@code VerveVerticle} that reports its port) with {@code config}; without a
+   * {@code db.url} there, the server gets a fresh in-memory H2 database.
+   */
   public static <V extends dev.verve.VerveVerticle> TestServer start(Supplier<V> verticle, JsonObject config) {
     Vertx vertx = Vertx.vertx(new VertxOptions()
       .setBlockedThreadCheckInterval(100)
       .setMaxEventLoopExecuteTime(800)
       .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
     V instance = verticle.get();
-    String id = await(vertx.deployVerticle(instance,
-      new DeploymentOptions().setConfig(config.copy().put("http.port", 0))));
+    JsonObject conf = config.copy().put("http.port", 0);
+    if (!conf.containsKey("db.url")) {
+      // A database of its own for every server, gone when it stops; never the demo's data/ file.
+      conf.put("db.url", "jdbc:h2:mem:verve-test-" + DATABASES.incrementAndGet());
+    }
+    String id = await(vertx.deployVerticle(instance, new DeploymentOptions().setConfig(conf)));
     return new TestServer(vertx, id, instance.actualPort());
   }
 

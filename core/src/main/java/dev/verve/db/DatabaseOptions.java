@@ -1,0 +1,144 @@
+package dev.verve.db;
+
+import io.vertx.core.json.JsonObject;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Where the database is and how to use it. {@link #fromConfig(JsonObject)} reads {@code db.url},
+ * {@code db.user}, {@code db.password}, {@code db.poolSize}, {@code db.connectTimeout} and
+ * {@code db.migrations}.
+ */
+public class DatabaseOptions {
+
+  /** An H2 file under {@code data/} in the working directory, created at first start. */
+  public static final String DEFAULT_URL = "jdbc:h2:./data/verve";
+  public static final int DEFAULT_POOL_SIZE = 4;
+  public static final long DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+  public static final String DEFAULT_MIGRATIONS = "db/migration";
+
+  // H2 speaks PostgreSQL's dialect closely enough that one set of SQL files serves both databases.
+  private static final String H2_POSTGRESQL_MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+  private String url = DEFAULT_URL;
+  private String user;
+  private String password;
+  private int poolSize = DEFAULT_POOL_SIZE;
+  private long connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS;
+  private String migrations = DEFAULT_MIGRATIONS;
+
+  public DatabaseOptions() {
+  }
+
+  /** Reads the flat, dotted {@code db.*} keys of a merged config. */
+  public static DatabaseOptions fromConfig(JsonObject config) {
+    DatabaseOptions options = new DatabaseOptions();
+    options.setUrl(config.getString("db.url", DEFAULT_URL));
+    options.setUser(config.getString("db.user"));
+    options.setPassword(config.getString("db.password"));
+    options.setPoolSize((int) number(config, "db.poolSize", DEFAULT_POOL_SIZE));
+    options.setConnectTimeoutMs(number(config, "db.connectTimeout", DEFAULT_CONNECT_TIMEOUT_MS));
+    options.setMigrations(config.getString("db.migrations", DEFAULT_MIGRATIONS));
+    return options;
+  }
+
+  public String getUrl() { return url; }
+
+  /**
+   * {@code jdbc:h2:...} (embedded H2, put in PostgreSQL mode unless the URL sets a {@code MODE}),
+   * {@code postgresql://user[:password]@host[:port]/database}, or another {@code jdbc:} URL whose driver is
+   * on the class path.
+   */
+  public DatabaseOptions setUrl(String url) {
+    String u = Objects.requireNonNull(url, "db.url").trim();
+    if (!u.startsWith("jdbc:") && !isPostgresql(u)) {
+      throw new IllegalArgumentException("db.url must start with jdbc: or postgresql://, got '" + u + "'");
+    }
+    this.url = u;
+    return this;
+  }
+
+  /** The URL the JDBC driver gets: H2 in PostgreSQL mode unless the URL chose a mode itself. */
+  public String jdbcUrl() {
+    if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains(";MODE=")) {
+      return url + H2_POSTGRESQL_MODE;
+    }
+    return url;
+  }
+
+  public boolean isPostgresql() {
+    return isPostgresql(url);
+  }
+
+  private static boolean isPostgresql(String url) {
+    return url.startsWith("postgresql://") || url.startsWith("postgres://");
+  }
+
+  public String getUser() { return user; }
+
+  /** Overrides the user of the URL; {@code VERVE_DB_USER} in the environment. */
+  public DatabaseOptions setUser(String user) {
+    this.user = user;
+    return this;
+  }
+
+  public String getPassword() { return password; }
+
+  /** Overrides the password of the URL; {@code VERVE_DB_PASSWORD} keeps it out of files. */
+  public DatabaseOptions setPassword(String password) {
+    this.password = password;
+    return this;
+  }
+
+  public int getPoolSize() { return poolSize; }
+
+  /** Connections in the pool; default 4. */
+  public DatabaseOptions setPoolSize(int poolSize) {
+    if (poolSize < 1) throw new IllegalArgumentException("db.poolSize must be at least 1, got " + poolSize);
+    this.poolSize = poolSize;
+    return this;
+  }
+
+  public long getConnectTimeoutMs() { return connectTimeoutMs; }
+
+  /**
+   * How long opening a connection, or waiting for a free one, may take before the call fails as
+   * "database not available"; default 5 s.
+   */
+  public DatabaseOptions setConnectTimeoutMs(long connectTimeoutMs) {
+    if (connectTimeoutMs <= 0) throw new IllegalArgumentException("db.connectTimeout must be positive, got " + connectTimeoutMs);
+    this.connectTimeoutMs = connectTimeoutMs;
+    return this;
+  }
+
+  public String getMigrations() { return migrations; }
+
+  /** Where the versioned SQL migrations are on the class path; default {@code db/migration}. */
+  public DatabaseOptions setMigrations(String migrations) {
+    this.migrations = Objects.requireNonNull(migrations, "db.migrations");
+    return this;
+  }
+
+  // Environment variables and system properties arrive as strings.
+  private static long number(JsonObject config, String key, long def) {
+    Object value = config.getValue(key);
+    if (value == null) return def;
+    if (value instanceof Number) return ((Number) value).longValue();
+    try {
+      return Long.parseLong(value.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a number, got '" + value + "'");
+    }
+  }
+
+  @Override
+  public String toString() {
+    // Never the password: options end up in logs.
+    return "DatabaseOptions{url=" + redacted(url) + ", user=" + user + ", poolSize=" + poolSize + "}";
+  }
+
+  static String redacted(String url) {
+    return url.replaceAll("(://[^:/@]+):[^@]*@", "$1:***@").replaceAll("(?i)(password=)[^;&]*", "$1***");
+  }
+}

@@ -1,0 +1,103 @@
+package dev.verve.examples;
+
+import dev.verve.examples.support.NoBlockedThreads;
+import dev.verve.examples.support.PostgresServer;
+import dev.verve.examples.support.TestServer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+
+import static dev.verve.examples.support.Problems.assertProblem;
+import static dev.verve.examples.support.TestServer.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The demo on PostgreSQL while the database goes away and comes back, and when the node stops. */
+@ExtendWith(NoBlockedThreads.class)
+class DatabaseOutageIT {
+
+  @Test
+  void whileTheDatabaseIsDownCallsAndPagesAre503AndTheRestServesThenItRecoversWithoutARestart() {
+    PostgresServer postgres = PostgresServer.shared();
+    String url = postgres.newDatabase();
+    try (TestServer server = TestServer.start(DemoVerticle::new, new JsonObject().put("db.url", url))) {
+      assertEquals(200, server.postJson("/api/Todos/add", "{\"title\": \"Before the outage\"}").statusCode());
+
+      postgres.stopServer();
+      try {
+        JsonObject problem = assertProblem(server.postJson("/api/Todos/list", "{}"), 503);
+        assertEquals("The database is not available", problem.getString("detail"));
+        assertProblem(server.postJson("/api/Todos/add", "{\"title\": \"During the outage\"}"), 503);
+        HttpResponse<Buffer> page = await(server.request(HttpMethod.GET, "/todos").send());
+        assertEquals(503, page.statusCode());
+        assertTrue(page.bodyAsString().contains("The database is not available"), page.bodyAsString());
+        // What does not need the database keeps working.
+        assertEquals("\"Hello from the server!\"", server.postJson("/api/Counter/getServerData", "{}").bodyAsString());
+        assertEquals(200, await(server.request(HttpMethod.GET, "/server-data").send()).statusCode());
+      } finally {
+        postgres.startServer();
+      }
+
+      JsonArray list = waitForList(server);
+      assertEquals(1, list.size());
+      assertEquals("Before the outage", list.getJsonObject(0).getString("title"));
+      assertEquals(200, await(server.request(HttpMethod.GET, "/todos").send()).statusCode());
+    }
+  }
+
+  @Test
+  void undeployingTheNodeClosesItsConnections() throws Exception {
+    PostgresServer postgres = PostgresServer.shared();
+    String url = postgres.newDatabase();
+    TestServer server = TestServer.start(DemoVerticle::new, new JsonObject().put("db.url", url));
+    try {
+      server.postJson("/api/Todos/list", "{}");
+      assertTrue(connections(postgres, url) > 0, "the pool holds a connection while serving");
+      await(server.undeploy());
+      assertEquals(0, connections(postgres, url));
+    } finally {
+      server.close();
+    }
+  }
+
+  // The pool drops the connections the restart broke; the first calls after it may still meet one.
+  private static JsonArray waitForList(TestServer server) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (true) {
+      HttpResponse<Buffer> response = server.postJson("/api/Todos/list", "{}");
+      if (response.statusCode() == 200) return response.bodyAsJsonArray();
+      assertEquals(503, response.statusCode(), response.bodyAsString());
+      if (System.nanoTime() > deadline) fail("no successful call within 20 s of the database's return");
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private static int connections(PostgresServer postgres, String url) throws SQLException {
+    String name = url.substring(url.lastIndexOf('/') + 1);
+    try (Connection connection = postgres.connect(url.replace(name, "postgres"));
+         PreparedStatement query = connection.prepareStatement(
+           "SELECT count(*) FROM pg_stat_activity WHERE datname = ?")) {
+      query.setString(1, name);
+      try (ResultSet rs = query.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+}
