@@ -1,6 +1,10 @@
 package dev.verve.examples.browser;
 
+import dev.verve.examples.DemoVerticle;
+import dev.verve.examples.support.TestServer;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -81,6 +85,24 @@ class ExamplePagesBrowserTest extends BrowserTestBase {
 
     item("Write the README").findElement(By.cssSelector("button.remove")).click();
     browser.waitFor(d -> !titles().contains("Write the README"));
+  }
+
+  @Test
+  void todosAddedInTheBrowserAreStillThereAfterTheServerRestarts(@TempDir Path data) {
+    JsonObject config = new JsonObject().put("db.url", "jdbc:h2:" + data.resolve("todos"));
+    TestServer first = TestServer.start(DemoVerticle::new, config);
+    try {
+      browser.open("http://127.0.0.1:" + first.port + "/todos").waitHydrated();
+      browser.find("form.add input").sendKeys("Outlive a restart");
+      click("Add");
+      browser.waitFor(d -> titles().contains("Outlive a restart"));
+    } finally {
+      first.close();
+    }
+    try (TestServer second = TestServer.start(DemoVerticle::new, config)) {
+      browser.open("http://127.0.0.1:" + second.port + "/todos").waitHydrated();
+      assertEquals(List.of("Outlive a restart"), titles());
+    }
   }
 
   @Test
