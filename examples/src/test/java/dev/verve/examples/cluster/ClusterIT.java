@@ -26,6 +26,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -170,6 +173,13 @@ class ClusterIT {
       List<String> titles = new ArrayList<>();
       new JsonArray(response.body()).forEach(todo -> titles.add(((JsonObject) todo).getString("title")));
       assertEquals(added, titles, "list call " + i);
+    }
+    // The two function nodes started together on an empty database: the schema was migrated once.
+    try (Connection connection = PostgresServer.shared().connect(dbUrl);
+         Statement statement = connection.createStatement();
+         ResultSet applied = statement.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success")) {
+      applied.next();
+      assertEquals(1, applied.getInt(1));
     }
   }
 
