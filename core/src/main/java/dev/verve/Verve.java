@@ -1,5 +1,8 @@
 package dev.verve;
 
+import dev.verve.auth.Accounts;
+import dev.verve.auth.Auth;
+import dev.verve.auth.AuthOptions;
 import dev.verve.impl.VerveImpl;
 import dev.verve.page.Page;
 import io.vertx.core.Future;
@@ -59,6 +62,13 @@ public interface Verve {
    * routes to it.
    */
   Router router();
+
+  /**
+   * Turns on sign-in: sessions, {@code GET/POST /login} (the app's {@code templates/login.hbs}),
+   * {@code POST /logout}, {@code POST /auth/token} and bearer tokens; {@code accounts} checks passwords.
+   * Without it every caller is anonymous, and functions that need a user answer 401.
+   */
+  Auth auth(Accounts accounts, AuthOptions options);
 
   VerveOptions options();
 

@@ -44,7 +44,8 @@ class DescriptorGen extends ServerFunctionsGen {
     String className = service.simpleName() + SUFFIX;
     Imports imports = new Imports(service.packageName(), className);
     String iface = imports.use(service.fqn());
-    imports.reserve(SERVICE_DESCRIPTOR, PARAM_DESCRIPTOR, ArgTypes.ARG_TYPE, JsonTypes.JSON_OBJECT, JsonTypes.JSON_ARRAY);
+    imports.reserve(SERVICE_DESCRIPTOR, PARAM_DESCRIPTOR, AccessRules.ACCESS, ArgTypes.ARG_TYPE, JsonTypes.JSON_OBJECT,
+      JsonTypes.JSON_ARRAY);
     String serviceDescriptor = imports.use(SERVICE_DESCRIPTOR);
 
     StringWriter body = new StringWriter();
@@ -54,7 +55,8 @@ class DescriptorGen extends ServerFunctionsGen {
     out.code("public static final " + serviceDescriptor + " DESCRIPTOR = " + serviceDescriptor + ".builder("
       + iface + ".class, " + Literals.quote(service.address()) + ")\n").indent();
     for (ServiceModel.Function function : service.functions()) {
-      String head = ".method(" + Literals.quote(function.name()) + ", " + function.returnsVoid();
+      String head = ".method(" + Literals.quote(function.name()) + ", " + function.returnsVoid() + ", "
+        + function.access().code(imports.use(AccessRules.ACCESS));
       List<ParamInfo> params = function.method().getParams();
       if (params.size() <= 1) {
         // One line per method while it stays short; the Counter shape.

@@ -29,7 +29,7 @@ final class ServiceModel {
   static final String ANNOTATION = "dev.verve.ServerFunctions";
 
   /** One served method: the codegen model, its source element (for error positions) and its result type. */
-  record Function(ProxyMethodInfo method, ExecutableElement element, TypeInfo result) {
+  record Function(ProxyMethodInfo method, ExecutableElement element, TypeInfo result, AccessRules.Rule access) {
     String name() { return method.getName(); }
 
     boolean returnsVoid() { return result.getKind() == ClassKind.VOID; }
@@ -84,8 +84,9 @@ final class ServiceModel {
       }
       ExecutableElement element = elements.get(method.getName());
       FunctionRules.check(model.getIfaceSimpleName(), method, element);
+      AccessRules.Rule access = AccessRules.of(model.getIfaceSimpleName(), method.getName(), element, model.getElement());
       TypeInfo result = ((ParameterizedTypeInfo) method.getReturnType()).getArg(0);
-      functions.add(new Function(method, element, result));
+      functions.add(new Function(method, element, result, access));
     }
     return new ServiceModel(model, address, List.copyOf(functions), List.copyOf(ignored));
   }

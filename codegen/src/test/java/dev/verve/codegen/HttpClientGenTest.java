@@ -136,6 +136,16 @@ class HttpClientGenTest {
     }
 
     @Override
+    public Future<Void> signIn(String username, String password) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public VerveClient token(String token) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Future<Void> close() {
       return Future.succeededFuture();
     }

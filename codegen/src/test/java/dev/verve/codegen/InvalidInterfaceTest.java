@@ -94,6 +94,17 @@ class InvalidInterfaceTest {
   // --- rules vertx-service-proxy enforces itself
 
   @Test
+  void aMethodWithoutAnAccessRuleIsRejectedByName() throws IOException {
+    assertFails("invalidnoaccessrule", "InvalidNoAccessRule.forgotten: no access rule",
+      "@AnonymousAllowed, @PermitAll, @RolesAllowed(\"role\") or @DenyAll");
+  }
+
+  @Test
+  void twoAccessRulesOnOneMethodAreRejected() throws IOException {
+    assertFails("invalidtworules", "InvalidTwoRules.undecided: @PermitAll and @DenyAll on the same method");
+  }
+
+  @Test
   void overloadIsRejected() throws IOException {
     assertFails("invalidoverload", "Overloaded methods are not allowed in ProxyGen interfaces greet");
   }

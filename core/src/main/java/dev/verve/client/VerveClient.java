@@ -33,6 +33,16 @@ public interface VerveClient {
     return new VerveClientImpl(vertx, serverUrl, apiPrefix);
   }
 
+  /**
+   * Signs in with a username and password: asks the server's {@code POST /auth/token} for a bearer token,
+   * which every later call of this client sends. Fails with a {@code ServiceException} 401 for wrong
+   * credentials, 429 after too many.
+   */
+  Future<Void> signIn(String username, String password);
+
+  /** Sends {@code Authorization: Bearer <token>} on every later call ({@code null}: none). */
+  VerveClient token(String token);
+
   /** The generated HTTP client of a {@code @ServerFunctions} interface. */
   <T> T of(Class<T> iface);
 

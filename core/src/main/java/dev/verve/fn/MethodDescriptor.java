@@ -1,22 +1,26 @@
 package dev.verve.fn;
 
+import dev.verve.auth.Access;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** One server function: its name, parameters and whether it returns {@code Future<Void>}. */
+/** One server function: its name, parameters, access rule and whether it returns {@code Future<Void>}. */
 public final class MethodDescriptor {
 
   private final String name;
   private final List<ParamDescriptor> params;
   private final boolean returnsVoid;
+  private final Access access;
 
-  MethodDescriptor(String name, boolean returnsVoid, List<ParamDescriptor> params) {
+  MethodDescriptor(String name, boolean returnsVoid, Access access, List<ParamDescriptor> params) {
     this.name = name;
     this.returnsVoid = returnsVoid;
+    this.access = Objects.requireNonNull(access, "access");
     this.params = List.copyOf(params);
   }
 
@@ -25,6 +29,9 @@ public final class MethodDescriptor {
   public List<ParamDescriptor> params() { return params; }
 
   public boolean returnsVoid() { return returnsVoid; }
+
+  /** Who may call: from the method's or the interface's {@code @AnonymousAllowed}, {@code @PermitAll}, ... */
+  public Access access() { return access; }
 
   /**
    * Checks a call's arguments: every parameter present with the right type (unless nullable), and no

@@ -1,5 +1,6 @@
 package dev.verve.fn;
 
+import dev.verve.auth.Access;
 import dev.verve.ServerFunctions;
 
 import java.lang.reflect.Field;
@@ -88,9 +89,9 @@ public final class ServiceDescriptor {
       this.address = Objects.requireNonNull(address);
     }
 
-    public Builder method(String name, boolean returnsVoid, ParamDescriptor... params) {
+    public Builder method(String name, boolean returnsVoid, Access access, ParamDescriptor... params) {
       List<ParamDescriptor> list = new ArrayList<>(List.of(params));
-      if (methods.putIfAbsent(name, new MethodDescriptor(name, returnsVoid, list)) != null) {
+      if (methods.putIfAbsent(name, new MethodDescriptor(name, returnsVoid, access, list)) != null) {
         throw new IllegalArgumentException("Duplicate method " + name + " in " + iface.getName());
       }
       return this;

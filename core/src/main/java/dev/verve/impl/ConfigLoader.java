@@ -74,7 +74,9 @@ public final class ConfigLoader {
   private static final String[] KNOWN_KEYS = {
     "http.host", "http.port", "api.prefix", "api.bodyLimit", "api.timeout", "api.allowedOrigins",
     "eventbus.outbound", "eventbus.inbound", "dev", "node.role", "templates.root", "http.compression",
-    "db.url", "db.user", "db.password", "db.poolSize", "db.connectTimeout", "db.migrations"
+    "db.url", "db.user", "db.password", "db.poolSize", "db.connectTimeout", "db.migrations",
+    "auth.tokenKey", "auth.tokenTtl", "auth.sessionTimeout", "auth.secureCookie", "auth.maxFailures",
+    "auth.failureWindow", "auth.passwordIterations", "demo.adminPassword"
   };
 
   static JsonObject flatten(JsonObject json) {

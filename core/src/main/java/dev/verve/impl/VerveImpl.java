@@ -2,6 +2,14 @@ package dev.verve.impl;
 
 import dev.verve.Verve;
 import dev.verve.VerveOptions;
+import dev.verve.auth.Accounts;
+import dev.verve.auth.Auth;
+import dev.verve.auth.AuthOptions;
+import dev.verve.auth.impl.AccessInterceptor;
+import dev.verve.auth.impl.AuthImpl;
+import dev.verve.auth.impl.CallerHandler;
+import dev.verve.auth.impl.SessionGate;
+import dev.verve.auth.impl.CallerForwarding;
 import dev.verve.bus.impl.EventBusBridge;
 import dev.verve.fn.ServiceDescriptor;
 import dev.verve.fn.impl.FunctionHandler;
@@ -34,6 +42,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 public final class VerveImpl implements Verve {
 
@@ -41,18 +50,21 @@ public final class VerveImpl implements Verve {
   private final VerveOptions options;
   private final Map<String, ServiceDescriptor> services = new ConcurrentHashMap<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
-  private final ServiceBinder binder;
+  private final Predicate<String> forwardTo = this::isServiceAddress;
   private final InFlight inFlight = new InFlight();
   private final java.util.Set<String> functionAddresses = ConcurrentHashMap.newKeySet();
   private final Map<String, String> localAddresses = new ConcurrentHashMap<>();
+  private final SessionGate sessionGate = new SessionGate();
+  private final CallerHandler callerHandler = new CallerHandler();
+  private AuthImpl auth;
   private Router router;
   private HandlebarsEngine templates;
 
   public VerveImpl(Vertx vertx, VerveOptions options) {
     this.vertx = Objects.requireNonNull(vertx);
     this.options = Objects.requireNonNull(options);
-    this.binder = new ServiceBinder(vertx);
     registerServiceExceptionCodec(vertx);
+    CallerForwarding.install(vertx, forwardTo);
   }
 
   @Override
@@ -62,11 +74,14 @@ public final class VerveImpl implements Verve {
     functionAddresses.add(descriptor.address());
     if (options.getRole().runsFunctions()) {
       T safe = SafeService.wrap(iface, implementation, inFlight);
-      consumers.add(binder.setAddress(descriptor.address()).register(iface, safe));
+      // The access rules are enforced here, where the function runs, whatever way the call came in.
+      AccessInterceptor access = new AccessInterceptor(descriptor);
+      consumers.add(new ServiceBinder(vertx).setAddress(descriptor.address()).addInterceptor(access)
+        .register(iface, safe));
       // A second, node-local address on this verticle's event loop: calls arriving here (HTTP, pages,
       // proxy()) skip the round-robin across instances and nodes, and the thread hop it costs.
       String local = descriptor.address() + ".local." + UUID.randomUUID();
-      consumers.add(binder.setAddress(local).registerLocal(iface, safe));
+      consumers.add(new ServiceBinder(vertx).setAddress(local).addInterceptor(access).registerLocal(iface, safe));
       localAddresses.put(descriptor.address(), local);
     }
     return this;
@@ -90,8 +105,10 @@ public final class VerveImpl implements Verve {
 
   @Override
   public <T> T proxy(Class<T> iface) {
+    ServiceDescriptor descriptor = ServiceDescriptor.of(iface);
+    functionAddresses.add(descriptor.address()); // so that its calls carry the current caller
     return new ServiceProxyBuilder(vertx)
-      .setAddress(addressOf(ServiceDescriptor.of(iface)))
+      .setAddress(addressOf(descriptor))
       .setOptions(new DeliveryOptions().setSendTimeout(options.getTimeoutMs()))
       .build(iface);
   }
@@ -124,6 +141,9 @@ public final class VerveImpl implements Verve {
       if (options.isDev()) {
         router.route().handler(LoggerHandler.create(LoggerFormat.TINY));
       }
+      // Who is asking, before anything else: functions, pages and the bridge all act for this caller.
+      router.route().handler(sessionGate);
+      router.route().handler(callerHandler);
       mountFunctions(router);
       new ClasspathModules(vertx, services).mount(router);
       EventBusBridge.mount(vertx, router, options, this::isServiceAddress);
@@ -160,12 +180,21 @@ public final class VerveImpl implements Verve {
   }
 
   @Override
+  public synchronized Auth auth(Accounts accounts, AuthOptions authOptions) {
+    if (auth != null) throw new IllegalStateException("auth(...) was already called");
+    auth = new AuthImpl(vertx, authOptions, accounts, (model, name) -> templates().renderString(model, name));
+    auth.mount(router(), sessionGate, callerHandler);
+    return auth;
+  }
+
+  @Override
   public VerveOptions options() {
     return options;
   }
 
   @Override
   public Future<Void> close() {
+    CallerForwarding.uninstall(vertx, forwardTo);
     List<Future<Void>> closing = new ArrayList<>();
     for (MessageConsumer<JsonObject> consumer : consumers) closing.add(consumer.unregister());
     consumers.clear();

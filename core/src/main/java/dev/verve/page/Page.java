@@ -17,8 +17,10 @@ import java.util.function.Function;
  *   .await("data", ctx -> counter.getServerData());
  * }</pre>
  *
- * A future failing with a {@code ServiceException} of code 404 gives the 404 page, any other failure the
- * 500 page, and no result within the page's timeout the 504 page: never half a page.
+ * A future failing with a {@code ServiceException} with an HTTP code gives the page of that status, any
+ * other failure the 500 page, and no result within the page's timeout the 504 page: never half a page.
+ * Every page also has {@code caller} ({@code signedIn}, {@code name}, {@code roles}) in its context and
+ * state, and its sources call functions as that caller.
  */
 public interface Page {
 
@@ -46,4 +48,16 @@ public interface Page {
 
   /** How long the awaited futures may take before the page answers 504; default {@code api.timeout}. */
   Page timeout(long timeoutMs);
+
+  /** Anyone may see the page (the default). */
+  Page anonymousAllowed();
+
+  /** Signed-in users only: an anonymous visitor is sent (303) to {@code /login?returnTo=<this page>}. */
+  Page permitAll();
+
+  /** Users with one of these roles: anonymous visitors are sent to sign in, other users get the 403 page. */
+  Page rolesAllowed(String... roles);
+
+  /** Nobody: the 403 page. */
+  Page denyAll();
 }

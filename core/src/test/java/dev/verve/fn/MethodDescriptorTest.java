@@ -1,5 +1,6 @@
 package dev.verve.fn;
 
+import dev.verve.auth.Access;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -15,11 +16,11 @@ class MethodDescriptorTest {
   enum Size { S, M }
 
   static final ServiceDescriptor SERVICE = ServiceDescriptor.builder(Runnable.class, "addr")
-    .method("f", false,
+    .method("f", false, Access.anonymousAllowed(),
       ParamDescriptor.of("n", ArgType.INT),
       ParamDescriptor.of("s", ArgType.STRING),
       ParamDescriptor.nullable("opt", ArgType.LONG))
-    .method("g", true)
+    .method("g", true, Access.permitAll())
     .build();
 
   static List<MethodDescriptor.ArgumentError> validate(String method, JsonObject args) {

@@ -1,12 +1,14 @@
 package dev.verve.examples;
 
 import dev.verve.ServerFunctions;
+import dev.verve.auth.AnonymousAllowed;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 
 /** The counter of the Dioxus guide: its server-side half. */
 // tag::counter[]
+@AnonymousAllowed
 @ServerFunctions
 @ProxyGen
 @VertxGen

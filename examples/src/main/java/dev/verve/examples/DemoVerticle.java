@@ -3,8 +3,12 @@ package dev.verve.examples;
 import dev.verve.Verve;
 import dev.verve.VerveOptions;
 import dev.verve.VerveVerticle;
+import dev.verve.auth.AuthOptions;
+import dev.verve.auth.Passwords;
 import dev.verve.db.Database;
 import dev.verve.db.DatabaseOptions;
+import dev.verve.examples.impl.AccountsImpl;
+import dev.verve.examples.impl.AdminImpl;
 import dev.verve.examples.impl.CounterImpl;
 import dev.verve.examples.impl.NodesImpl;
 import dev.verve.examples.impl.TodosImpl;
@@ -12,26 +16,32 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
+import java.util.logging.Logger;
+
 /** The demo: {@code mvn -pl examples -am compile exec:java}, then http://127.0.0.1:8080. */
 // tag::register[]
 public class DemoVerticle extends VerveVerticle {
 
   private Database database;
+  private AccountsImpl accounts;
 
   @Override
   protected void configure(Verve verve) {
-    verve.register(Counter.class, new CounterImpl(vertx));
-    if (database != null) {
-      verve.register(Todos.class, new TodosImpl(database.pool()));
-    } else {
-      verve.expose(Todos.class); // a web node: the function nodes serve Todos from the database
-    }
+    verve.register(Counter.class, new CounterImpl(vertx))
+      .register(Todos.class, new TodosImpl(database.pool()))
+      .register(Admin.class, new AdminImpl(database.pool()));
     // end::register[]
     // Tells which node served a call: the cluster demo ("Scaling out" in the README) and its tests.
     verve.register(Nodes.class, new NodesImpl(verve.options().getRole()));
 
+    // tag::auth[]
+    // Sign-in, sign-up, sessions and tokens; the users are in the same database as the todos.
+    verve.auth(accounts, AuthOptions.fromConfig(settings())).allowSignUp();
+    // end::auth[]
+
     // tag::pages[]
-    // Pages get their data through the event bus, like any other caller would.
+    // Pages get their data through the event bus, like any other caller would, as the signed-in user.
     Counter counter = verve.proxy(Counter.class);
     Todos todos = verve.proxy(Todos.class);
     verve.page("/", "counter").value("count", 0)
@@ -39,7 +49,7 @@ public class DemoVerticle extends VerveVerticle {
       .subscribe("total", Counter.TOTAL_ADDRESS);
     verve.page("/server-data", "server-data").await("data", ctx -> counter.getServerData());
     verve.page("/client-data", "client-data").resource("data", Counter.class, "getServerData");
-    verve.page("/todos", "todos").await("todos", ctx -> todos.list());
+    verve.page("/todos", "todos").permitAll().await("todos", ctx -> todos.list());
     // end::pages[]
   }
 
@@ -47,10 +57,12 @@ public class DemoVerticle extends VerveVerticle {
   // Before configure: migrates the schema (db/migration/*.sql) and opens the pool named by db.url.
   @Override
   protected Future<?> prepare(VerveOptions options) {
-    if (!options.getRole().runsFunctions()) {
-      return Future.succeededFuture();
-    }
-    return Database.open(vertx, DatabaseOptions.fromConfig(settings())).onSuccess(db -> database = db);
+    return Database.open(vertx, DatabaseOptions.fromConfig(settings())).compose(db -> {
+      database = db;
+      Passwords passwords = Passwords.create(vertx, AuthOptions.fromConfig(settings()).getPasswordIterations());
+      accounts = new AccountsImpl(db.pool(), passwords);
+      return createAdmin(settings().getString("demo.adminPassword"));
+    });
   }
 
   @Override
@@ -59,6 +71,18 @@ public class DemoVerticle extends VerveVerticle {
     return super.stop().eventually(() -> database == null ? Future.succeededFuture() : database.close());
   }
   // end::database[]
+
+  /** The database, open from {@link #prepare} on; for subclasses that add functions of their own. */
+  protected Database database() {
+    return database;
+  }
+
+  // demo.adminPassword: a user "admin" with the role admin, made at the first start that names one.
+  private Future<?> createAdmin(String password) {
+    if (password == null || password.isEmpty()) return Future.succeededFuture();
+    return accounts.create("admin", password, List.of("admin")).onSuccess(admin -> Logger.getLogger(getClass().getName())
+      .info(admin != null ? "Created the user admin (demo.adminPassword)" : "The user admin exists already"));
+  }
 
   // Built in, so the demo runs without conf/: the browser may listen to the high-five total.
   @Override

@@ -1,6 +1,7 @@
 package dev.verve.examples;
 
 import dev.verve.ServerFunctions;
+import dev.verve.auth.AnonymousAllowed;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
@@ -9,6 +10,7 @@ import io.vertx.core.Future;
  * Which node served a call: in a cluster with several function nodes, {@code POST /api/Nodes/whoami} on
  * the web node answers from each of them in turn (see the README's "Scaling out").
  */
+@AnonymousAllowed
 @ServerFunctions
 @ProxyGen
 @VertxGen

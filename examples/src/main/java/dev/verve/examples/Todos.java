@@ -1,6 +1,7 @@
 package dev.verve.examples;
 
 import dev.verve.ServerFunctions;
+import dev.verve.auth.PermitAll;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
@@ -8,13 +9,17 @@ import io.vertx.core.Future;
 import java.util.List;
 
 /**
- * A todo list, kept in the database ({@code db.url}). Errors are {@code ServiceException}s with HTTP codes: an unknown id fails
+ * Each signed-in user's own todo list, kept in the database ({@code db.url}); anonymous callers get 401.
+ * Errors are {@code ServiceException}s with HTTP codes: an unknown id fails
  * with 404, an empty or over-long title with 400.
  */
+// tag::todos-rule[]
+@PermitAll
 @ServerFunctions
 @ProxyGen
 @VertxGen
 public interface Todos {
+  // end::todos-rule[]
 
   int MAX_TITLE = 200;
 

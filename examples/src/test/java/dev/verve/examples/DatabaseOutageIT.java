@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClientSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,14 +33,17 @@ class DatabaseOutageIT {
     PostgresServer postgres = PostgresServer.shared();
     String url = postgres.newDatabase();
     try (TestServer server = TestServer.start(DemoVerticle::new, new JsonObject().put("db.url", url))) {
-      assertEquals(200, server.postJson("/api/Todos/add", "{\"title\": \"Before the outage\"}").statusCode());
+      WebClientSession browser = server.browser();
+      server.signUp(browser, "ada", "correct horse battery");
+      String token = server.token("ada", "correct horse battery");
+      assertEquals(200, server.postJson("/api/Todos/add", "{\"title\": \"Before the outage\"}", token).statusCode());
 
       postgres.stopServer();
       try {
-        JsonObject problem = assertProblem(server.postJson("/api/Todos/list", "{}"), 503);
+        JsonObject problem = assertProblem(server.postJson("/api/Todos/list", "{}", token), 503);
         assertEquals("The database is not available", problem.getString("detail"));
-        assertProblem(server.postJson("/api/Todos/add", "{\"title\": \"During the outage\"}"), 503);
-        HttpResponse<Buffer> page = await(server.request(HttpMethod.GET, "/todos").send());
+        assertProblem(server.postJson("/api/Todos/add", "{\"title\": \"During the outage\"}", token), 503);
+        HttpResponse<Buffer> page = await(browser.get("/todos").send());
         assertEquals(503, page.statusCode());
         assertTrue(page.bodyAsString().contains("The database is not available"), page.bodyAsString());
         // What does not need the database keeps working.
@@ -49,10 +53,10 @@ class DatabaseOutageIT {
         postgres.startServer();
       }
 
-      JsonArray list = waitForList(server);
+      JsonArray list = waitForList(server, token);
       assertEquals(1, list.size());
       assertEquals("Before the outage", list.getJsonObject(0).getString("title"));
-      assertEquals(200, await(server.request(HttpMethod.GET, "/todos").send()).statusCode());
+      assertEquals(200, await(browser.get("/todos").send()).statusCode());
     }
   }
 
@@ -62,7 +66,7 @@ class DatabaseOutageIT {
     String url = postgres.newDatabase();
     TestServer server = TestServer.start(DemoVerticle::new, new JsonObject().put("db.url", url));
     try {
-      server.postJson("/api/Todos/list", "{}");
+      server.signUp("ada", "correct horse battery");
       assertTrue(connections(postgres, url) > 0, "the pool holds a connection while serving");
       await(server.undeploy());
       assertEquals(0, connections(postgres, url));
@@ -72,10 +76,10 @@ class DatabaseOutageIT {
   }
 
   // The pool drops the connections the restart broke; the first calls after it may still meet one.
-  private static JsonArray waitForList(TestServer server) {
+  private static JsonArray waitForList(TestServer server, String token) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (true) {
-      HttpResponse<Buffer> response = server.postJson("/api/Todos/list", "{}");
+      HttpResponse<Buffer> response = server.postJson("/api/Todos/list", "{}", token);
       if (response.statusCode() == 200) return response.bodyAsJsonArray();
       assertEquals(503, response.statusCode(), response.bodyAsString());
       if (System.nanoTime() > deadline) fail("no successful call within 20 s of the database's return");

@@ -51,8 +51,11 @@ class FatJarIT {
     assertEquals("\"Hello from the server!\"", data.body());
     // The default database: an H2 file under data/ in the working directory, created at first start.
     assertTrue(Files.isRegularFile(workDir.resolve("data/verve.mv.db")), "no data/verve.mv.db in " + workDir);
-    assertEquals(200, http.send(post(base + "/api/Todos/add", "{\"title\": \"Stored\"}"),
-      HttpResponse.BodyHandlers.ofString()).statusCode());
+    HttpResponse<String> signUp = http.send(HttpRequest.newBuilder(URI.create(base + "/signup"))
+      .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
+      .POST(HttpRequest.BodyPublishers.ofString("username=ada&password=correct+horse+battery")).build(),
+      HttpResponse.BodyHandlers.ofString());
+    assertEquals(303, signUp.statusCode(), signUp.body());
 
     CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(post(base + "/api/Counter/doubleServer",
       "{\"number\": 21}"), HttpResponse.BodyHandlers.ofString());

@@ -5,6 +5,7 @@ import dev.verve.examples.support.NoBlockedThreads;
 import dev.verve.examples.support.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClientSession;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,8 +86,11 @@ class PagesTest {
 
   @Test
   void aHostileTodoIsTextInTheHtmlAndIntactInTheState() {
-    server.postJson("/api/Todos/add", new JsonObject().put("title", HOSTILE).encode());
-    String html = html("/todos");
+    WebClientSession browser = server.browser();
+    server.signUp(browser, "mallory", "correct horse battery");
+    await(browser.post("/api/Todos/add").putHeader("Content-Type", "application/json")
+      .sendBuffer(Buffer.buffer(new JsonObject().put("title", HOSTILE).encode())));
+    String html = await(browser.get("/todos").send()).bodyAsString();
     assertFalse(html.contains("<script>window.__pwned"), html);
     assertTrue(html.contains("&lt;/script&gt;&lt;script&gt;window.__pwned&#x3D;1&lt;/script&gt;&lt;!--")
       || html.contains("&lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;&lt;!--"), html);

@@ -36,10 +36,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(NoBlockedThreads.class)
 class TodosTest {
 
+  static final String PASSWORD = "correct horse battery";
+
   @TempDir
   Path dataDir;
   TestServer server;
   JsonObject database;
+  String token;
 
   /** The {@code db.*} config of a new, empty database. */
   JsonObject newDatabase() {
@@ -55,6 +58,12 @@ class TodosTest {
   void start() {
     database = newDatabase();
     server = TestServer.start(DemoVerticle::new, database);
+    token = server.signUp("ada", PASSWORD);
+  }
+
+  /** A call as ada, the signed-in user every test starts with. */
+  HttpResponse<Buffer> call(String path, String json) {
+    return server.postJson(path, json, token);
   }
 
   @AfterEach
@@ -64,43 +73,43 @@ class TodosTest {
 
   @Test
   void addListToggleRemoveOverHttp() {
-    HttpResponse<Buffer> added = server.postJson("/api/Todos/add", "{\"title\": \"Write tests\"}");
+    HttpResponse<Buffer> added = call("/api/Todos/add", "{\"title\": \"Write tests\"}");
     assertEquals(200, added.statusCode());
     assertEquals(new JsonObject().put("id", 1).put("title", "Write tests").put("done", false), added.bodyAsJsonObject());
 
-    HttpResponse<Buffer> toggled = server.postJson("/api/Todos/toggle", "{\"id\": 1}");
+    HttpResponse<Buffer> toggled = call("/api/Todos/toggle", "{\"id\": 1}");
     assertEquals(true, toggled.bodyAsJsonObject().getBoolean("done"));
 
-    JsonArray list = server.postJson("/api/Todos/list", "{}").bodyAsJsonArray();
+    JsonArray list = call("/api/Todos/list", "{}").bodyAsJsonArray();
     assertEquals(1, list.size());
     assertEquals("Write tests", list.getJsonObject(0).getString("title"));
 
-    HttpResponse<Buffer> removed = server.postJson("/api/Todos/remove", "{\"id\": 1}");
+    HttpResponse<Buffer> removed = call("/api/Todos/remove", "{\"id\": 1}");
     assertEquals(204, removed.statusCode());
     assertEquals(0, removed.body() == null ? 0 : removed.body().length());
-    assertEquals(0, server.postJson("/api/Todos/list", "{}").bodyAsJsonArray().size());
+    assertEquals(0, call("/api/Todos/list", "{}").bodyAsJsonArray().size());
   }
 
   @Test
   void anUnknownIdIs404WithTheFunctionsMessage() {
-    JsonObject problem = assertProblem(server.postJson("/api/Todos/toggle", "{\"id\": 99}"), 404);
+    JsonObject problem = assertProblem(call("/api/Todos/toggle", "{\"id\": 99}"), 404);
     assertEquals("There is no todo with id 99", problem.getString("detail"));
-    assertProblem(server.postJson("/api/Todos/remove", "{\"id\": 99}"), 404);
+    assertProblem(call("/api/Todos/remove", "{\"id\": 99}"), 404);
   }
 
   @Test
   void anEmptyOrOverlongTitleIs400() {
     assertEquals("A todo needs a title",
-      assertProblem(server.postJson("/api/Todos/add", "{\"title\": \"   \"}"), 400).getString("detail"));
+      assertProblem(call("/api/Todos/add", "{\"title\": \"   \"}"), 400).getString("detail"));
     String title = "x".repeat(201);
-    JsonObject problem = assertProblem(server.postJson("/api/Todos/add", "{\"title\": \"" + title + "\"}"), 400);
+    JsonObject problem = assertProblem(call("/api/Todos/add", "{\"title\": \"" + title + "\"}"), 400);
     assertTrue(problem.getString("detail").contains("at most 200"));
-    assertEquals(200, server.postJson("/api/Todos/add", "{\"title\": \"" + "y".repeat(200) + "\"}").statusCode());
+    assertEquals(200, call("/api/Todos/add", "{\"title\": \"" + "y".repeat(200) + "\"}").statusCode());
   }
 
   @Test
   void theJavaClientDecodesDataObjectsAndReportsFailuresAsServiceExceptions() {
-    VerveClient client = VerveClient.create(server.vertx, "http://127.0.0.1:" + server.port);
+    VerveClient client = VerveClient.create(server.vertx, "http://127.0.0.1:" + server.port).token(token);
     Todos todos = client.of(Todos.class);
     Todo todo = await(todos.add("Desktop"));
     assertEquals("Desktop", todo.getTitle());
@@ -119,22 +128,23 @@ class TodosTest {
 
   @Test
   void theDesktopClientRunsAgainstTheServer() {
+    call("/api/Todos/add", "{\"title\": \"Seen from the desktop\"}");
     VerveClient client = VerveClient.create(server.vertx, "http://127.0.0.1:" + server.port);
-    await(DesktopClient.run(client));
-    assertEquals(1, server.postJson("/api/Todos/list", "{}").bodyAsJsonArray().size());
+    await(DesktopClient.run(client, "ada", PASSWORD));
     client.close();
   }
 
   @Test
   void todosOutliveARestartOfTheServer() {
-    server.postJson("/api/Todos/add", "{\"title\": \"Survive a restart\"}");
+    call("/api/Todos/add", "{\"title\": \"Survive a restart\"}");
     server.close();
     server = TestServer.start(DemoVerticle::new, database);
-    JsonArray list = server.postJson("/api/Todos/list", "{}").bodyAsJsonArray();
+    token = server.token("ada", PASSWORD);
+    JsonArray list = call("/api/Todos/list", "{}").bodyAsJsonArray();
     assertEquals(1, list.size());
     assertEquals("Survive a restart", list.getJsonObject(0).getString("title"));
     // The sequence survives too: no id is handed out twice.
-    assertEquals(2, server.postJson("/api/Todos/add", "{\"title\": \"Next\"}").bodyAsJsonObject().getInteger("id"));
+    assertEquals(2, call("/api/Todos/add", "{\"title\": \"Next\"}").bodyAsJsonObject().getInteger("id"));
   }
 
   @Test
@@ -143,7 +153,7 @@ class TodosTest {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       statement.executeUpdate("INSERT INTO todos (id, title, done) VALUES (1, 'squatter', FALSE)");
     }
-    HttpResponse<Buffer> response = server.postJson("/api/Todos/add", "{\"title\": \"Collide\"}");
+    HttpResponse<Buffer> response = call("/api/Todos/add", "{\"title\": \"Collide\"}");
     JsonObject problem = assertProblem(response, 500);
     assertTrue(problem.getString("correlationId").matches("[0-9a-f-]{36}"), problem.encode());
     String body = response.bodyAsString().toLowerCase(java.util.Locale.ROOT);
@@ -151,6 +161,26 @@ class TodosTest {
       assertTrue(!body.contains(leak), "the answer mentions '" + leak + "': " + body);
     }
     // The server keeps serving, and the next id is free.
-    assertEquals(200, server.postJson("/api/Todos/add", "{\"title\": \"Collide again\"}").statusCode());
+    assertEquals(200, call("/api/Todos/add", "{\"title\": \"Collide again\"}").statusCode());
+  }
+
+  @Test
+  void everyUserHasTheirOwnTodosAndAnotherUsersIdsAre404() {
+    int id = call("/api/Todos/add", "{\"title\": \"Ada's\"}").bodyAsJsonObject().getInteger("id");
+    String bob = server.signUp("bob", PASSWORD);
+    assertEquals(0, server.postJson("/api/Todos/list", "{}", bob).bodyAsJsonArray().size());
+    JsonObject problem = assertProblem(server.postJson("/api/Todos/toggle", "{\"id\": " + id + "}", bob), 404);
+    assertEquals("There is no todo with id " + id, problem.getString("detail"));
+    assertProblem(server.postJson("/api/Todos/remove", "{\"id\": " + id + "}", bob), 404);
+    JsonArray mine = call("/api/Todos/list", "{}").bodyAsJsonArray();
+    assertEquals(1, mine.size());
+    assertEquals(false, mine.getJsonObject(0).getBoolean("done"));
+  }
+
+  @Test
+  void anonymousCallsAre401WithABearerChallenge() {
+    HttpResponse<Buffer> response = server.postJson("/api/Todos/list", "{}");
+    assertEquals("Sign in to use Todos.list", assertProblem(response, 401).getString("detail"));
+    assertEquals("Bearer", response.getHeader("WWW-Authenticate"));
   }
 }

@@ -1,6 +1,9 @@
 package dev.verve.bus.impl;
 
 import dev.verve.VerveOptions;
+import dev.verve.auth.Caller;
+import dev.verve.auth.impl.AuthImpl;
+import dev.verve.auth.impl.CallerHeader;
 import dev.verve.http.impl.OriginGuard;
 import dev.verve.http.impl.Problems;
 import io.vertx.core.Vertx;
@@ -12,9 +15,7 @@ import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -22,61 +23,89 @@ import java.util.function.Predicate;
  * SockJS fallbacks beside it). Deny by default: only the configured outbound addresses reach the browser
  * and only the configured inbound ones accept its messages. A regex never opens a server function's
  * address; only naming it exactly does. Cross-site connections are refused like function calls are.
+ *
+ * <p>The bridge knows the user of each socket, from the session it was opened with: an outbound address
+ * can require a role ({@code "admin.events role:admin"}), an address {@code user.<id>.<anything>} reaches
+ * only that user's sockets, and what a browser sends never carries a caller of its choosing (the header
+ * is removed; a signed-in socket's own user is put in its place).
  */
 public final class EventBusBridge {
 
   public static final String PATH = "/eventbus";
-  private static final String REGEX = "regex:";
 
   private EventBusBridge() {
   }
 
   /** {@code isServiceAddress} tells whether an address belongs to a server function interface. */
   public static void mount(Vertx vertx, Router router, VerveOptions options, Predicate<String> isServiceAddress) {
+    BridgeRules outbound = BridgeRules.parse(options.getOutbound());
+    BridgeRules inbound = BridgeRules.parse(options.getInbound());
     SockJSBridgeOptions bridge = new SockJSBridgeOptions();
-    options.getOutbound().forEach(entry -> bridge.addOutboundPermitted(permitted(entry)));
-    options.getInbound().forEach(entry -> bridge.addInboundPermitted(permitted(entry)));
-    Set<String> exactOutbound = exact(options.getOutbound());
-    Set<String> exactInbound = exact(options.getInbound());
+    outbound.permitted().forEach(bridge::addOutboundPermitted);
+    inbound.permitted().forEach(bridge::addInboundPermitted);
+    // Per-user addresses: the guard lets each socket have only its own user's.
+    bridge.addOutboundPermitted(new PermittedOptions().setAddressRegex(UserAddresses.REGEX));
 
     router.route(PATH + "/*").handler(new OriginGuard(options.getAllowedOrigins()));
     // The SockJS HTTP transports (xhr_send, ...) read their body from the routing context.
     router.route(PATH + "/*").handler(BodyHandler.create(false).setBodyLimit(options.getBodyLimit()));
     router.route(PATH + "/*").subRouter(SockJSHandler.create(vertx)
-      .bridge(bridge, event -> guard(event, isServiceAddress, exactInbound, exactOutbound)));
+      .bridge(bridge, event -> guard(event, isServiceAddress, inbound, outbound)));
     router.route(PATH + "/*").failureHandler(Problems::handleFailure);
   }
 
-  private static void guard(BridgeEvent event, Predicate<String> isServiceAddress,
-                            Set<String> exactInbound, Set<String> exactOutbound) {
+  private static void guard(BridgeEvent event, Predicate<String> isServiceAddress, BridgeRules inbound,
+                            BridgeRules outbound) {
     JsonObject frame = event.getRawMessage();
     String address = frame == null ? null : frame.getString("address");
     switch (event.type()) {
       case SEND:
       case PUBLISH:
-        event.complete(address == null || !isServiceAddress.test(address) || exactInbound.contains(address));
+        if (address != null && isServiceAddress.test(address) && !inbound.isExact(address)) {
+          event.complete(false);
+          return;
+        }
+        withOwnCaller(event, frame);
+        event.complete(true);
         break;
       case REGISTER:
       case RECEIVE:
-        event.complete(address == null || !isServiceAddress.test(address) || exactOutbound.contains(address));
+        if (address == null) {
+          event.complete(true);
+          return;
+        }
+        if (isServiceAddress.test(address) && !outbound.isExact(address)) {
+          event.complete(false);
+          return;
+        }
+        Caller caller = caller(event);
+        String owner = UserAddresses.owner(address);
+        if (owner != null) {
+          event.complete(owner.equals(caller.id()));
+          return;
+        }
+        String role = outbound.roleFor(address);
+        event.complete(role == null || caller.hasRole(role));
         break;
       default:
         event.complete(true);
     }
   }
 
-  static PermittedOptions permitted(String entry) {
-    String e = entry.trim();
-    return e.startsWith(REGEX)
-      ? new PermittedOptions().setAddressRegex(e.substring(REGEX.length()))
-      : new PermittedOptions().setAddress(e);
+  // Headers are the browser's to choose: a caller among them would be a forged identity.
+  private static void withOwnCaller(BridgeEvent event, JsonObject frame) {
+    JsonObject headers = frame.getJsonObject("headers");
+    if (headers == null) headers = new JsonObject();
+    for (String name : List.copyOf(headers.fieldNames())) {
+      if (name.equalsIgnoreCase(CallerHeader.NAME)) headers.remove(name);
+    }
+    Caller caller = caller(event);
+    if (caller.isSignedIn()) headers.put(CallerHeader.NAME, caller.toJson().encode());
+    frame.put("headers", headers);
+    event.setRawMessage(frame);
   }
 
-  private static Set<String> exact(List<String> entries) {
-    Set<String> set = new HashSet<>();
-    for (String entry : entries) {
-      if (!entry.trim().startsWith(REGEX)) set.add(entry.trim());
-    }
-    return set;
+  private static Caller caller(BridgeEvent event) {
+    return event.socket() == null ? Caller.ANONYMOUS : AuthImpl.fromSession(event.socket().webSession());
   }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.serviceproxy.ServiceException;
@@ -19,14 +20,16 @@ import java.util.Objects;
 public final class VerveClientImpl implements VerveClient {
 
   private final WebClient web;
+  private final String root;
   private final String base;
+  private volatile String authorization;
 
   public VerveClientImpl(Vertx vertx, String serverUrl, String apiPrefix) {
     URI uri = URI.create(Objects.requireNonNull(serverUrl, "serverUrl"));
     if (uri.getScheme() == null || uri.getHost() == null) {
       throw new IllegalArgumentException("serverUrl must be absolute, like http://127.0.0.1:8080; got " + serverUrl);
     }
-    String root = serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
+    this.root = serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
     String prefix = apiPrefix.startsWith("/") ? apiPrefix : "/" + apiPrefix;
     this.base = root + (prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
     this.web = WebClient.create(vertx);
@@ -47,12 +50,33 @@ public final class VerveClientImpl implements VerveClient {
   }
 
   @Override
+  public Future<Void> signIn(String username, String password) {
+    return web.postAbs(root + "/auth/token")
+      .putHeader("Accept", "application/json")
+      .sendJsonObject(new JsonObject().put("username", username).put("password", password))
+      .compose(VerveClientImpl::decode)
+      .compose(answer -> {
+        if (!(answer instanceof JsonObject) || ((JsonObject) answer).getString("token") == null) {
+          return Future.failedFuture(new ServiceException(500, "The server's token answer has no token"));
+        }
+        token(((JsonObject) answer).getString("token"));
+        return Future.succeededFuture();
+      });
+  }
+
+  @Override
+  public VerveClient token(String token) {
+    this.authorization = token == null ? null : "Bearer " + token;
+    return this;
+  }
+
+  @Override
   public Future<Object> call(String service, String method, JsonObject args) {
     String url = base + "/" + encode(service) + "/" + encode(method);
-    return web.postAbs(url)
-      .putHeader("Accept", "application/json")
-      .sendJsonObject(args)
-      .compose(VerveClientImpl::decode);
+    HttpRequest<Buffer> request = web.postAbs(url).putHeader("Accept", "application/json");
+    String auth = authorization;
+    if (auth != null) request.putHeader("Authorization", auth);
+    return request.sendJsonObject(args).compose(VerveClientImpl::decode);
   }
 
   private static Future<Object> decode(HttpResponse<Buffer> response) {

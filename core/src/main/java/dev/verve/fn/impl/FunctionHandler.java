@@ -1,6 +1,9 @@
 package dev.verve.fn.impl;
 
 import dev.verve.VerveOptions;
+import dev.verve.auth.Auth;
+import dev.verve.auth.Caller;
+import dev.verve.auth.impl.CallerHeader;
 import dev.verve.fn.MethodDescriptor;
 import dev.verve.fn.ServiceDescriptor;
 import dev.verve.http.impl.HttpProblem;
@@ -28,6 +31,8 @@ import java.util.stream.Collectors;
  * {@link ReplyMapper} does the rest.
  */
 public final class FunctionHandler implements Handler<RoutingContext> {
+
+  private static final CharSequence BEARER = HttpHeaders.createOptimized("Bearer");
 
   private final Vertx vertx;
   private final Map<String, ServiceDescriptor> services;
@@ -77,6 +82,14 @@ public final class FunctionHandler implements Handler<RoutingContext> {
       ctx.fail(new HttpProblem(405, "Server functions are called with POST"));
       return;
     }
+    // Checked early, before the body is read; enforced again where the function runs.
+    Caller caller = Auth.caller(ctx);
+    int refused = method.access().check(caller);
+    if (refused != 0) {
+      if (refused == 401) ctx.response().putHeader(io.netty.handler.codec.http.HttpHeaderNames.WWW_AUTHENTICATE, BEARER);
+      ctx.fail(new HttpProblem(refused, method.access().refusal(service.name() + "." + method.name(), refused)));
+      return;
+    }
     String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
     if (contentType != null && !isJson(contentType)) {
       ctx.fail(new HttpProblem(415, "Send the arguments as application/json"));
@@ -103,6 +116,10 @@ public final class FunctionHandler implements Handler<RoutingContext> {
     DeliveryOptions options = new DeliveryOptions()
       .setSendTimeout(timeoutMs)
       .addHeader("action", method.name());
+    Caller caller = Auth.caller(ctx);
+    if (caller.isSignedIn()) {
+      options.addHeader(CallerHeader.NAME, caller.toJson().encode());
+    }
     vertx.eventBus().<Object>request(addressOf.apply(service), args, options)
       .onComplete(ar -> ReplyMapper.respond(ctx, service, method, ar, timeoutMs));
   }

@@ -12,6 +12,7 @@ public final class HttpProblem extends RuntimeException {
   private final int status;
   private final String detail;
   private final JsonObject extensions;
+  private long retryAfter;
 
   public HttpProblem(int status, String detail) {
     this(status, detail, null);
@@ -27,6 +28,14 @@ public final class HttpProblem extends RuntimeException {
   public int status() { return status; }
 
   public String detail() { return detail; }
+
+  /** Seconds for {@code Retry-After} (429, 503); 0 for none. */
+  public long retryAfter() { return retryAfter; }
+
+  public HttpProblem retryAfter(long seconds) {
+    this.retryAfter = seconds;
+    return this;
+  }
 
   /** The problem-details body: {@code type}, {@code title}, {@code status}, {@code detail}, extras. */
   public JsonObject toJson() {

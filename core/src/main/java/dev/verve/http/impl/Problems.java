@@ -83,6 +83,9 @@ public final class Problems {
       // The rest of an oversized body is never read: close rather than parse it as the next request.
       response.putHeader(HttpHeaders.CONNECTION, "close");
     }
+    if (problem.retryAfter() > 0) {
+      response.putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(problem.retryAfter()));
+    }
     response.end(problem.toJson().toBuffer());
   }
 }

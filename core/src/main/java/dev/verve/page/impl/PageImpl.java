@@ -1,5 +1,8 @@
 package dev.verve.page.impl;
 
+import dev.verve.auth.Access;
+import dev.verve.auth.Auth;
+import dev.verve.auth.Caller;
 import dev.verve.fn.ServiceDescriptor;
 import dev.verve.http.impl.Problems;
 import dev.verve.page.Page;
@@ -11,6 +14,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +44,7 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
   private final JsonObject resources = new JsonObject();
   private final JsonObject subscriptions = new JsonObject();
   private long timeoutMs;
+  private Access access = Access.anonymousAllowed();
 
   public PageImpl(String template, HandlebarsEngine engine, long timeoutMs, boolean dev) {
     this.template = template;
@@ -94,13 +100,54 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
     if (name == null || name.isEmpty() || name.startsWith("$")) {
       throw new IllegalArgumentException("A page value needs a name not starting with '$': " + name);
     }
+    if (name.equals("caller")) {
+      throw new IllegalArgumentException("caller is the signed-in user's name and roles, in every page already");
+    }
     if (names.contains(name) || constants.containsKey(name) || resources.containsKey(name)) {
       throw new IllegalArgumentException("The page already has a value named " + name);
     }
   }
 
   @Override
+  public Page anonymousAllowed() {
+    access = Access.anonymousAllowed();
+    return this;
+  }
+
+  @Override
+  public Page permitAll() {
+    access = Access.permitAll();
+    return this;
+  }
+
+  @Override
+  public Page rolesAllowed(String... roles) {
+    access = Access.rolesAllowed(roles);
+    return this;
+  }
+
+  @Override
+  public Page denyAll() {
+    access = Access.denyAll();
+    return this;
+  }
+
+  @Override
   public void handle(RoutingContext ctx) {
+    Caller caller = Auth.caller(ctx);
+    int refused = access.check(caller);
+    if (refused == 401) {
+      // A visitor who may sign in: to the sign-in form, and back here after it.
+      String here = ctx.request().uri();
+      ctx.response().setStatusCode(303)
+        .putHeader(HttpHeaders.LOCATION, Auth.LOGIN + "?returnTo=" + URLEncoder.encode(here, StandardCharsets.UTF_8))
+        .end();
+      return;
+    }
+    if (refused != 0) {
+      ErrorPages.send(ctx.response(), refused, access.refusal("this page", refused) + ".");
+      return;
+    }
     List<Future<?>> futures = new ArrayList<>(sources.size());
     for (Function<RoutingContext, Future<?>> source : sources) {
       futures.add(start(source, ctx));
@@ -108,7 +155,7 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
     Future.all(futures)
       .timeout(timeoutMs, TimeUnit.MILLISECONDS)
       .compose(all -> {
-        Map<String, Object> model = model(futures);
+        Map<String, Object> model = model(futures, caller);
         return engine.renderString(model, template).map(html -> assemble(html, model));
       })
       .onComplete(ar -> {
@@ -132,8 +179,9 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
     }
   }
 
-  private Map<String, Object> model(List<Future<?>> futures) {
+  private Map<String, Object> model(List<Future<?>> futures, Caller caller) {
     Map<String, Object> model = new LinkedHashMap<>(constants);
+    model.put("caller", caller.toView());
     for (int i = 0; i < futures.size(); i++) {
       model.put(names.get(i), DataObjects.toJsonValue(futures.get(i).result()));
     }

@@ -1,6 +1,7 @@
 package dev.verve.examples.bench;
 
 import dev.verve.ServerFunctions;
+import dev.verve.auth.AnonymousAllowed;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
@@ -13,6 +14,7 @@ import io.vertx.core.json.JsonArray;
  * URLs are {@code <api.prefix>/<Interface>/<method>} and {@code double} is a Java keyword. Request and
  * response bytes are the workload's: {@code {"number": 21}} gives {@code {"result":42}}.
  */
+@AnonymousAllowed
 @ServerFunctions
 @ProxyGen
 @VertxGen

@@ -8,11 +8,15 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
 import org.openqa.selenium.logging.LogEntry;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * One fixture server for all browser test classes (started on first use, closed when the run ends) and
@@ -67,6 +71,39 @@ abstract class BrowserTestBase {
   /** Opens a fixture page and waits for hydration. */
   static Browser page(String name) {
     return browser.open(url("/fixtures/" + name)).waitHydrated();
+  }
+
+  static final String PASSWORD = "correct horse battery";
+  private static final AtomicInteger USERS = new AtomicInteger();
+
+  /** A username no test has used yet. */
+  static String newUser(String prefix) {
+    return prefix + USERS.incrementAndGet();
+  }
+
+  /** Signs a new user up through the sign-up form (no JavaScript needed); {@code b} is then signed in. */
+  static void signUp(Browser b, String base, String username) {
+    submitAuthForm(b, base + "/signup", username);
+  }
+
+  /** Signs in through the sign-in form. */
+  static void signIn(Browser b, String base, String username) {
+    submitAuthForm(b, base + "/login", username);
+  }
+
+  private static void submitAuthForm(Browser b, String formUrl, String username) {
+    b.open(formUrl);
+    b.find("form.auth input[name=username]").sendKeys(username);
+    b.find("form.auth input[name=password]").sendKeys(PASSWORD);
+    b.find("form.auth button[type=submit]").click();
+    b.waitFor(d -> !d.findElements(By.cssSelector(".who .user")).isEmpty());
+    assertEquals(username, b.find(".who .user strong").getText());
+  }
+
+  /** The header's sign-out button: a plain form post. */
+  static void signOut(Browser b) {
+    b.find(".who form button").click();
+    b.waitFor(d -> !d.findElements(By.cssSelector(".who a[href='/login']")).isEmpty());
   }
 
   /** The console messages since the last look, as "LEVEL message" lines. */

@@ -3,6 +3,7 @@ package dev.verve.examples.browser;
 import dev.verve.examples.DemoVerticle;
 import dev.verve.examples.support.TestServer;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -23,6 +24,12 @@ class ExamplePagesBrowserTest extends BrowserTestBase {
   static void click(String buttonText) {
     browser.findAll("button").stream().filter(b -> buttonText.equals(b.getText())).findFirst()
       .orElseThrow(() -> new AssertionError("no button " + buttonText)).click();
+  }
+
+  // The todos are a signed-in user's: this class's browser is one.
+  @BeforeAll
+  static void signedIn() {
+    signUp(browser, url(""), newUser("pages"));
   }
 
   static String h1() {
@@ -90,18 +97,24 @@ class ExamplePagesBrowserTest extends BrowserTestBase {
   @Test
   void todosAddedInTheBrowserAreStillThereAfterTheServerRestarts(@TempDir Path data) {
     JsonObject config = new JsonObject().put("db.url", "jdbc:h2:" + data.resolve("todos"));
-    TestServer first = TestServer.start(DemoVerticle::new, config);
-    try {
-      browser.open("http://127.0.0.1:" + first.port + "/todos").waitHydrated();
-      browser.find("form.add input").sendKeys("Outlive a restart");
-      click("Add");
-      browser.waitFor(d -> titles().contains("Outlive a restart"));
-    } finally {
-      first.close();
-    }
-    try (TestServer second = TestServer.start(DemoVerticle::new, config)) {
-      browser.open("http://127.0.0.1:" + second.port + "/todos").waitHydrated();
-      assertEquals(List.of("Outlive a restart"), titles());
+    String user = newUser("restart");
+    // A browser of its own: cookies are per host, not per port, and this one must not sign the class's out.
+    try (Browser own = Browser.start()) {
+      TestServer first = TestServer.start(DemoVerticle::new, config);
+      try {
+        signUp(own, "http://127.0.0.1:" + first.port, user);
+        own.open("http://127.0.0.1:" + first.port + "/todos").waitHydrated();
+        own.find("form.add input").sendKeys("Outlive a restart");
+        own.findAll("button").stream().filter(b -> "Add".equals(b.getText())).findFirst().orElseThrow().click();
+        own.waitFor(d -> own.texts("li.todo .title").contains("Outlive a restart"));
+      } finally {
+        first.close();
+      }
+      try (TestServer second = TestServer.start(DemoVerticle::new, config)) {
+        signIn(own, "http://127.0.0.1:" + second.port, user);
+        own.open("http://127.0.0.1:" + second.port + "/todos").waitHydrated();
+        assertEquals(List.of("Outlive a restart"), own.texts("li.todo .title"));
+      }
     }
   }
 
@@ -150,6 +163,9 @@ class ExamplePagesBrowserTest extends BrowserTestBase {
       assertEquals("server data is Hello from the server!", noJs.find("#server-data").getText());
       noJs.open(url("/client-data"));
       assertTrue(noJs.find("body").getText().contains("needs JavaScript"));
+      noJs.open(url("/todos"));
+      assertTrue(noJs.driver().getCurrentUrl().endsWith("/login?returnTo=%2Ftodos"), noJs.driver().getCurrentUrl());
+      signUp(noJs, url(""), newUser("nojs"));
       noJs.open(url("/todos"));
       assertTrue(noJs.findAll("html[data-verve-hydrated]").isEmpty());
       assertTrue(noJs.find("form.add").isDisplayed());

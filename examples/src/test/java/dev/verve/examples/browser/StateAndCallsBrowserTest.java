@@ -47,13 +47,14 @@ class StateAndCallsBrowserTest extends BrowserTestBase {
   @Test
   void anHttpErrorHasTheStatusAndTheProblem() {
     page("seeded.html");
+    // Todos needs a signed-in user; this browser is anonymous.
     Map<String, Object> error = map(browser.jsAsync(RUNTIME + "return verve.call('Todos', 'toggle', { id: 4242 })"));
-    assertEquals("There is no todo with id 4242", error.get("error"));
+    assertEquals("Sign in to use Todos.toggle", error.get("error"));
     assertEquals("http", error.get("phase"));
-    assertEquals(404L, error.get("status"));
+    assertEquals(401L, error.get("status"));
     assertEquals("ServerFunctionError", error.get("name"));
-    assertEquals("There is no todo with id 4242", map(error.get("problem")).get("detail"));
-    assertEquals(404L, map(error.get("problem")).get("status"));
+    assertEquals("Sign in to use Todos.toggle", map(error.get("problem")).get("detail"));
+    assertEquals(401L, map(error.get("problem")).get("status"));
   }
 
   @Test
@@ -90,7 +91,7 @@ class StateAndCallsBrowserTest extends BrowserTestBase {
     // doubleServer takes a second: the loading state shows first.
     assertTrue(browser.find("#loading").isDisplayed());
     assertFalse(browser.find("#doubled").isDisplayed());
-    browser.waitText("#missing-error", "There is no todo with id 4242");
+    browser.waitText("#missing-error", "Sign in to use Todos.toggle");
     assertTrue(browser.find("#missing-error").isDisplayed());
     assertFalse(browser.find("#missing").isDisplayed());
     browser.waitText("#doubled", "42");

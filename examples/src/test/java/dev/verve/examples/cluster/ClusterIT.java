@@ -69,6 +69,8 @@ class ClusterIT {
   /** Low, so that a call lost with a killed node fails (504) within the test's patience. */
   static final long API_TIMEOUT_MS = 3000;
   static final Pattern PID = Pattern.compile("pid (\\d+)");
+  /** The same on every web node, as the README says a cluster needs. */
+  static final String TOKEN_KEY = "cluster-test-token-key-0123456789abcdef";
 
   static final List<NodeProcess> nodes = new CopyOnWriteArrayList<>();
   static Path jar;
@@ -76,8 +78,11 @@ class ClusterIT {
   static Path logDir;
   static Path clusterXml;
   static String base;
+  static String base2;
   static String dbUrl;
+  static String token;
   static NodeProcess web;
+  static NodeProcess web2;
   static NodeProcess fn1;
   static NodeProcess fn2;
   static HttpClient http;
@@ -104,6 +109,9 @@ class ClusterIT {
     PostgresServer postgres = PostgresServer.sharedIfAvailable();
     dbUrl = postgres == null ? null : postgres.newDatabase();
     web = node("web", "node.role", "web", "http.port", String.valueOf(webPort), "api.timeout", String.valueOf(API_TIMEOUT_MS));
+    int web2Port = NodeProcess.freePort();
+    base2 = "http://127.0.0.1:" + web2Port;
+    web2 = node("web-2", "node.role", "web", "http.port", String.valueOf(web2Port));
     fn1 = node("functions-1", "node.role", "functions");
     fn2 = node("functions-2", "node.role", "functions");
     http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
@@ -160,6 +168,15 @@ class ClusterIT {
   @Order(2)
   void todosAddedThroughOneFunctionNodeAreListedThroughTheOther() throws Exception {
     Assumptions.assumeTrue(dbUrl != null, "needs PostgreSQL");
+    HttpResponse<String> signUp = http.send(HttpRequest.newBuilder(URI.create(base + "/signup"))
+      .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
+      .POST(HttpRequest.BodyPublishers.ofString("username=ada&password=correct+horse+battery")).build(),
+      HttpResponse.BodyHandlers.ofString());
+    assertEquals(303, signUp.statusCode(), signUp.body());
+    String sessionCookie = signUp.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    HttpResponse<String> issued = post("/auth/token", "{\"username\": \"ada\", \"password\": \"correct horse battery\"}");
+    assertEquals(200, issued.statusCode(), issued.body());
+    token = new JsonObject(issued.body()).getString("token");
     // Calls alternate between the two function nodes: the adds are split between them, and so are the lists.
     List<String> added = new ArrayList<>();
     for (int i = 1; i <= 4; i++) {
@@ -174,12 +191,24 @@ class ClusterIT {
       new JsonArray(response.body()).forEach(todo -> titles.add(((JsonObject) todo).getString("title")));
       assertEquals(added, titles, "list call " + i);
     }
-    // The two function nodes started together on an empty database: the schema was migrated once.
+    // The session made on one web node is good on the other (a clustered session store, no stickiness).
+    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base2 + "/todos"))
+      .timeout(Duration.ofSeconds(10)).header("Cookie", sessionCookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, page.statusCode(), page.body());
+    assertTrue(page.body().contains("Signed in as <strong>ada</strong>") && page.body().contains("Shared 4"), page.body());
+    // And so is the token (the same auth.tokenKey).
+    HttpResponse<String> viaSecond = http.send(HttpRequest.newBuilder(URI.create(base2 + "/api/Todos/list"))
+      .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+      .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(4, new JsonArray(viaSecond.body()).size(), viaSecond.body());
+    // The nodes started together on an empty database: each migration was applied once.
     try (Connection connection = PostgresServer.shared().connect(dbUrl);
          Statement statement = connection.createStatement();
-         ResultSet applied = statement.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success")) {
+         ResultSet applied = statement.executeQuery(
+           "SELECT count(*), count(DISTINCT version) FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
       applied.next();
-      assertEquals(1, applied.getInt(1));
+      assertTrue(applied.getInt(2) >= 2, "migrations applied: " + applied.getInt(2));
+      assertEquals(applied.getInt(2), applied.getInt(1), "a migration was applied twice");
     }
   }
 
@@ -379,9 +408,10 @@ class ClusterIT {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("vertx.hazelcast.config", clusterXml.toString());
     for (int i = 0; i < props.length; i += 2) properties.put(props[i], props[i + 1]);
-    if ("functions".equals(properties.get("node.role"))) {
-      properties.put("db.url", dbUrl != null ? dbUrl : "jdbc:h2:./data/" + name);
-    }
+    // Web nodes sign users in from the users table; function nodes keep the todos.
+    properties.putIfAbsent("db.url", dbUrl != null ? dbUrl : "jdbc:h2:./data/" + name);
+    properties.putIfAbsent("auth.passwordIterations", "1000");
+    properties.putIfAbsent("auth.tokenKey", TOKEN_KEY);
     NodeProcess node = NodeProcess.start(name, jar.toAbsolutePath(), workDir, logDir, properties, null,
       "-cluster", "-cluster-host", "127.0.0.1");
     nodes.add(node);
@@ -408,8 +438,10 @@ class ClusterIT {
   }
 
   static HttpRequest request(String path, String json) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-      .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+      .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) request.header("Authorization", "Bearer " + token);
+    return request.build();
   }
 
   static void destroyAll() {

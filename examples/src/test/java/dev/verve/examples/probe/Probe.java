@@ -1,6 +1,7 @@
 package dev.verve.examples.probe;
 
 import dev.verve.ServerFunctions;
+import dev.verve.auth.AnonymousAllowed;
 import dev.verve.examples.Todo;
 import io.vertx.codegen.annotations.Nullable;
 import io.vertx.codegen.annotations.ProxyGen;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Each method provokes one row of the status table or exercises one argument type. */
+@AnonymousAllowed
 @ServerFunctions(address = "verve.test.probe")
 @ProxyGen
 @VertxGen

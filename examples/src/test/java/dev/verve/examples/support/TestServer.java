@@ -2,6 +2,7 @@ package dev.verve.examples.support;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -11,6 +12,7 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.client.WebClientSession;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,7 +37,9 @@ public final class TestServer implements AutoCloseable {
     this.deploymentId = deploymentId;
     this.port = port;
     this.http = WebClient.create(vertx, new WebClientOptions()
-      .setDefaultHost("127.0.0.1").setDefaultPort(port).setKeepAlive(true));
+      .setDefaultHost("127.0.0.1").setDefaultPort(port).setKeepAlive(true)
+      // Redirects are answers under test (303 after a sign-in), not something to follow.
+      .setFollowRedirects(false));
   }
 
   /**
@@ -49,6 +53,10 @@ public final class TestServer implements AutoCloseable {
       .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
     V instance = verticle.get();
     JsonObject conf = config.copy().put("http.port", 0);
+    if (!conf.containsKey("auth.passwordIterations")) {
+      // Hashing as slowly as production would make every sign-up of the suite cost a quarter second.
+      conf.put("auth.passwordIterations", 1000);
+    }
     if (!conf.containsKey("db.url")) {
       // A database of its own for every server, gone when it stops; never the demo's data/ file.
       conf.put("db.url", "jdbc:h2:mem:verve-test-" + DATABASES.incrementAndGet());
@@ -64,6 +72,49 @@ public final class TestServer implements AutoCloseable {
   /** {@code POST path} with a JSON body (as given, not re-encoded). */
   public HttpResponse<Buffer> postJson(String path, String json) {
     return await(http.post(path).putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(json)));
+  }
+
+  /** {@code POST path} with a JSON body, as the holder of {@code token} ({@code null}: anonymous). */
+  public HttpResponse<Buffer> postJson(String path, String json, String token) {
+    HttpRequest<Buffer> request = http.post(path).putHeader("Content-Type", "application/json");
+    if (token != null) request.putHeader("Authorization", "Bearer " + token);
+    return await(request.sendBuffer(Buffer.buffer(json)));
+  }
+
+  /** Signs a new user up through the sign-up form, as a browser would; returns a bearer token for them. */
+  public String signUp(String username, String password) {
+    signUp(browser(), username, password);
+    return token(username, password);
+  }
+
+  /** Signs a new user up through the sign-up form on {@code browser}, which is then signed in. */
+  public void signUp(WebClientSession browser, String username, String password) {
+    HttpResponse<Buffer> created = await(browser.post("/signup")
+      .sendForm(MultiMap.caseInsensitiveMultiMap().add("username", username).add("password", password)));
+    if (created.statusCode() != 303) {
+      throw new AssertionError("sign-up of " + username + " answered " + created.statusCode() + ": " + created.bodyAsString());
+    }
+  }
+
+  /** A bearer token from {@code POST /auth/token}. */
+  public String token(String username, String password) {
+    HttpResponse<Buffer> answer = postJson("/auth/token",
+      new JsonObject().put("username", username).put("password", password).encode());
+    if (answer.statusCode() != 200) {
+      throw new AssertionError("token for " + username + " answered " + answer.statusCode() + ": " + answer.bodyAsString());
+    }
+    return answer.bodyAsJsonObject().getString("token");
+  }
+
+  /** A client that keeps cookies, like a browser: sign in with {@link #signIn(WebClientSession, String, String)}. */
+  public WebClientSession browser() {
+    return WebClientSession.create(http);
+  }
+
+  /** Signs in through the sign-in form on {@code browser}; the answer (303 on success). */
+  public HttpResponse<Buffer> signIn(WebClientSession browser, String username, String password) {
+    return await(browser.post("/login")
+      .sendForm(MultiMap.caseInsensitiveMultiMap().add("username", username).add("password", password)));
   }
 
   public Future<Void> undeploy() {

@@ -1,0 +1,17 @@
+package dev.verve.auth;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Access rule of a server function: Nobody may call (over any way in); a function kept for later or for internal use through its implementation only. On the interface it applies to every method without a rule of
+ * its own; on a method it wins over the interface's.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface DenyAll {
+}
