@@ -1,5 +1,6 @@
 package dev.verve;
 
+import dev.verve.impl.ConfigValues;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -55,12 +56,12 @@ public class VerveOptions {
     options.setHost(config.getString("http.host", DEFAULT_HOST));
     options.setPort(intValue(config, "http.port", DEFAULT_PORT));
     options.setApiPrefix(config.getString("api.prefix", DEFAULT_API_PREFIX));
-    options.setBodyLimit(longValue(config, "api.bodyLimit", DEFAULT_BODY_LIMIT));
-    options.setTimeoutMs(longValue(config, "api.timeout", DEFAULT_TIMEOUT_MS));
+    options.setBodyLimit(ConfigValues.longValue(config, "api.bodyLimit", DEFAULT_BODY_LIMIT));
+    options.setTimeoutMs(ConfigValues.longValue(config, "api.timeout", DEFAULT_TIMEOUT_MS));
     options.setAllowedOrigins(stringList(config.getValue("api.allowedOrigins")));
-    options.setDev(boolValue(config.getValue("dev")));
+    options.setDev(ConfigValues.boolValue(config.getValue("dev")));
     options.setTemplateRoot(config.getString("templates.root", "templates"));
-    options.setCompression(boolValue(config.getValue("http.compression")));
+    options.setCompression(ConfigValues.boolValue(config.getValue("http.compression")));
     options.setOutbound(stringList(config.getValue("eventbus.outbound")));
     options.setInbound(stringList(config.getValue("eventbus.inbound")));
     String role = config.getString("node.role", "both").trim().toUpperCase(java.util.Locale.ROOT);
@@ -183,28 +184,11 @@ public class VerveOptions {
   }
 
   private static int intValue(JsonObject config, String key, int def) {
-    long value = longValue(config, key, def);
+    long value = ConfigValues.longValue(config, key, def);
     if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(key + " is out of range: " + value);
     }
     return (int) value;
-  }
-
-  // Environment variables and system properties arrive as strings; accept both forms.
-  private static long longValue(JsonObject config, String key, long def) {
-    Object value = config.getValue(key);
-    if (value == null) return def;
-    if (value instanceof Number) return ((Number) value).longValue();
-    try {
-      return Long.parseLong(value.toString().trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a whole number, got '" + value + "'");
-    }
-  }
-
-  private static boolean boolValue(Object value) {
-    if (value instanceof Boolean) return (Boolean) value;
-    return value != null && Boolean.parseBoolean(value.toString().trim());
   }
 
   private static List<String> stringList(Object value) {

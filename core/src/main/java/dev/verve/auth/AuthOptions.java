@@ -1,5 +1,6 @@
 package dev.verve.auth;
 
+import dev.verve.impl.ConfigValues;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -26,13 +27,12 @@ public class AuthOptions {
     AuthOptions options = new AuthOptions();
     Object key = config.getValue("auth.tokenKey");
     options.setTokenKey(key == null || key.toString().isBlank() ? null : key.toString());
-    options.setTokenTtlSeconds(number(config, "auth.tokenTtl", DEFAULT_TOKEN_TTL_SECONDS));
-    options.setSessionTimeoutMs(number(config, "auth.sessionTimeout", DEFAULT_SESSION_TIMEOUT_MS));
-    Object secure = config.getValue("auth.secureCookie");
-    options.setSecureCookie(secure != null && Boolean.parseBoolean(secure.toString()));
-    options.setMaxFailures((int) number(config, "auth.maxFailures", DEFAULT_MAX_FAILURES));
-    options.setFailureWindowSeconds(number(config, "auth.failureWindow", DEFAULT_FAILURE_WINDOW_SECONDS));
-    options.setPasswordIterations((int) number(config, "auth.passwordIterations", Passwords.DEFAULT_ITERATIONS));
+    options.setTokenTtlSeconds(ConfigValues.longValue(config, "auth.tokenTtl", DEFAULT_TOKEN_TTL_SECONDS));
+    options.setSessionTimeoutMs(ConfigValues.longValue(config, "auth.sessionTimeout", DEFAULT_SESSION_TIMEOUT_MS));
+    options.setSecureCookie(ConfigValues.boolValue(config.getValue("auth.secureCookie")));
+    options.setMaxFailures((int) ConfigValues.longValue(config, "auth.maxFailures", DEFAULT_MAX_FAILURES));
+    options.setFailureWindowSeconds(ConfigValues.longValue(config, "auth.failureWindow", DEFAULT_FAILURE_WINDOW_SECONDS));
+    options.setPasswordIterations((int) ConfigValues.longValue(config, "auth.passwordIterations", Passwords.DEFAULT_ITERATIONS));
     return options;
   }
 
@@ -100,16 +100,5 @@ public class AuthOptions {
   public AuthOptions setPasswordIterations(int iterations) {
     this.passwordIterations = iterations;
     return this;
-  }
-
-  private static long number(JsonObject config, String key, long def) {
-    Object value = config.getValue(key);
-    if (value == null) return def;
-    if (value instanceof Number) return ((Number) value).longValue();
-    try {
-      return Long.parseLong(value.toString().trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a number, got '" + value + "'");
-    }
   }
 }

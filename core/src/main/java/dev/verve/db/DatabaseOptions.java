@@ -1,5 +1,6 @@
 package dev.verve.db;
 
+import dev.verve.impl.ConfigValues;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Locale;
@@ -37,8 +38,8 @@ public class DatabaseOptions {
     options.setUrl(config.getString("db.url", DEFAULT_URL));
     options.setUser(config.getString("db.user"));
     options.setPassword(config.getString("db.password"));
-    options.setPoolSize((int) number(config, "db.poolSize", DEFAULT_POOL_SIZE));
-    options.setConnectTimeoutMs(number(config, "db.connectTimeout", DEFAULT_CONNECT_TIMEOUT_MS));
+    options.setPoolSize((int) ConfigValues.longValue(config, "db.poolSize", DEFAULT_POOL_SIZE));
+    options.setConnectTimeoutMs(ConfigValues.longValue(config, "db.connectTimeout", DEFAULT_CONNECT_TIMEOUT_MS));
     options.setMigrations(config.getString("db.migrations", DEFAULT_MIGRATIONS));
     return options;
   }
@@ -118,18 +119,6 @@ public class DatabaseOptions {
   public DatabaseOptions setMigrations(String migrations) {
     this.migrations = Objects.requireNonNull(migrations, "db.migrations");
     return this;
-  }
-
-  // Environment variables and system properties arrive as strings.
-  private static long number(JsonObject config, String key, long def) {
-    Object value = config.getValue(key);
-    if (value == null) return def;
-    if (value instanceof Number) return ((Number) value).longValue();
-    try {
-      return Long.parseLong(value.toString().trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a number, got '" + value + "'");
-    }
   }
 
   @Override

@@ -48,7 +48,7 @@ class DatabaseOptionsTest {
     assertEquals(250, options.getConnectTimeoutMs());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
       () -> DatabaseOptions.fromConfig(new JsonObject().put("db.poolSize", "many")));
-    assertEquals("db.poolSize must be a number, got 'many'", e.getMessage());
+    assertEquals("db.poolSize must be a whole number, got 'many'", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> DatabaseOptions.fromConfig(new JsonObject().put("db.poolSize", 0)));
   }
 

@@ -52,7 +52,8 @@ class AuthTest {
   static void start() {
     server = TestServer.start(ProbeVerticle::new, new JsonObject()
       .put("demo.adminPassword", ADMIN_PASSWORD)
-      .put("eventbus.inbound", new JsonArray().add("verve.test.who")));
+      .put("eventbus.inbound", new JsonArray().add("verve.test.who"))
+      .put("eventbus.outbound", new JsonArray().add("counter.total").add("admin.events role:admin")));
   }
 
   @AfterAll
@@ -178,21 +179,78 @@ class AuthTest {
   }
 
   private static JsonObject bridgeCall(String cookie, String action, String forgedCaller) throws Exception {
-    WebSocketClient client = server.vertx.createWebSocketClient();
-    try {
+    try (BridgeSocket bridge = BridgeSocket.open(cookie)) {
+      await(bridge.socket.writeTextMessage(new JsonObject().put("type", "send").put("address", "verve.test.who")
+        .put("replyAddress", "reply-1").put("body", new JsonObject())
+        .put("headers", new JsonObject().put("action", action).put("verve-caller", forgedCaller)).encode()));
+      return bridge.next();
+    }
+  }
+
+  @Test
+  void anOutboundAddressCanNeedARoleAndUserAddressesReachOnlyTheirUser() throws Exception {
+    String ada = newUser();
+    WebClientSession adaBrowser = server.browser();
+    server.signUp(adaBrowser, ada, PASSWORD);
+    String adaId = subject(server.token(ada, PASSWORD));
+    WebClientSession adminBrowser = server.browser();
+    assertEquals(303, server.signIn(adminBrowser, "admin", ADMIN_PASSWORD).statusCode());
+
+    try (BridgeSocket anonymous = BridgeSocket.open(null);
+         BridgeSocket adaSocket = BridgeSocket.open(sessionCookie(adaBrowser));
+         BridgeSocket admin = BridgeSocket.open(sessionCookie(adminBrowser))) {
+      assertRefused(anonymous.register("admin.events"));
+      assertRefused(adaSocket.register("admin.events"));
+      assertRefused(anonymous.register("user." + adaId + ".todos"));
+      assertRefused(admin.register("user." + adaId + ".todos"));
+      assertNull(admin.register("admin.events"));
+      assertNull(adaSocket.register("user." + adaId + ".todos"));
+
+      server.vertx.eventBus().publish("admin.events", new JsonObject().put("n", 1));
+      server.vertx.eventBus().publish("user." + adaId + ".todos", new JsonObject().put("n", 2));
+      assertEquals(1, admin.next().getJsonObject("body").getInteger("n"));
+      assertEquals(2, adaSocket.next().getJsonObject("body").getInteger("n"));
+      assertNull(anonymous.frames.poll(300, TimeUnit.MILLISECONDS), "the anonymous socket got nothing");
+    }
+  }
+
+  // The bridge's error frame: "access_denied" from its permitted list, "rejected" from Verve's guard.
+  private static void assertRefused(JsonObject frame) {
+    assertNotNull(frame, "the bridge did not refuse");
+    assertEquals("err", frame.getString("type"), frame.encode());
+    assertTrue(List.of("access_denied", "rejected").contains(frame.getString("body")), frame.encode());
+  }
+
+  /** A raw bridge WebSocket, as the browser runtime opens it, with the cookie of a session or none. */
+  static final class BridgeSocket implements AutoCloseable {
+    final WebSocketClient client = server.vertx.createWebSocketClient();
+    final LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    WebSocket socket;
+
+    static BridgeSocket open(String cookie) {
+      BridgeSocket bridge = new BridgeSocket();
       WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port)
         .setURI("/eventbus/websocket");
       if (cookie != null) options.addHeader("Cookie", cookie);
-      WebSocket socket = await(client.connect(options));
-      LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
-      socket.handler(buffer -> frames.add(buffer.toJsonObject()));
-      await(socket.writeTextMessage(new JsonObject().put("type", "send").put("address", "verve.test.who")
-        .put("replyAddress", "reply-1").put("body", new JsonObject())
-        .put("headers", new JsonObject().put("action", action).put("verve-caller", forgedCaller)).encode()));
+      bridge.socket = await(bridge.client.connect(options));
+      bridge.socket.handler(buffer -> bridge.frames.add(buffer.toJsonObject()));
+      return bridge;
+    }
+
+    /** Registers; the bridge's error frame if it refused, else null (it confirms nothing). */
+    JsonObject register(String address) throws InterruptedException {
+      await(socket.writeTextMessage(new JsonObject().put("type", "register").put("address", address).encode()));
+      return frames.poll(300, TimeUnit.MILLISECONDS);
+    }
+
+    JsonObject next() throws InterruptedException {
       JsonObject frame = frames.poll(10, TimeUnit.SECONDS);
-      assertNotNull(frame, "no answer on the bridge");
+      assertNotNull(frame, "no frame within 10 s");
       return frame;
-    } finally {
+    }
+
+    @Override
+    public void close() {
       await(client.close());
     }
   }
