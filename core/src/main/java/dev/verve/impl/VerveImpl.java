@@ -14,6 +14,7 @@ import dev.verve.page.Page;
 import dev.verve.page.impl.ErrorPages;
 import dev.verve.page.impl.HandlebarsEngine;
 import dev.verve.page.impl.PageImpl;
+import dev.verve.page.impl.PageRenderer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -46,7 +47,7 @@ public final class VerveImpl implements Verve {
   private final java.util.Set<String> functionAddresses = ConcurrentHashMap.newKeySet();
   private final Map<String, String> localAddresses = new ConcurrentHashMap<>();
   private Router router;
-  private HandlebarsEngine templates;
+  private PageRenderer templates;
 
   public VerveImpl(Vertx vertx, VerveOptions options) {
     this.vertx = Objects.requireNonNull(vertx);
@@ -110,9 +111,10 @@ public final class VerveImpl implements Verve {
     return page;
   }
 
-  private synchronized HandlebarsEngine templates() {
+  private synchronized PageRenderer templates() {
     if (templates == null) {
-      templates = new HandlebarsEngine(vertx, options.getTemplateRoot(), options.isDev());
+      HandlebarsEngine engine = new HandlebarsEngine(vertx, options.getTemplateRoot(), options.isDev());
+      templates = new PageRenderer(vertx, engine, options.getTemplateRoot(), options.isDev());
     }
     return templates;
   }
