@@ -126,6 +126,10 @@ final class PageCompiler {
       }
       // The block renders with the partial block of the place it was written (handlebars.java's forwarding).
       target = method(binding.nodes(), binding.outer(), where, depth + 1);
+    } else if (sources.apply(partial.name()) == null && partial.block() != null) {
+      // No such partial: handlebars.java renders the block in its place.
+      target = method(partial.block(), new Binding(partial.block(), binding), where, depth + 1);
+      if (target == null) target = "";
     } else {
       String text = source(partial.name(), partial.line());
       if (partial.indent() != null) text = indent(text, partial.indent());

@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -148,6 +149,68 @@ public final class Html extends OutputStream {
       }
     }
     length = at;
+  }
+
+  /**
+   * A writer that encodes into this page as {@link String#getBytes} would encode the whole text: for JSON
+   * written by Jackson's character writer, whose output is what Verve's state block has always been (its
+   * byte writer escapes surrogates instead).
+   */
+  public Writer writer() {
+    return new Writer() {
+      private char high; // a high surrogate whose pair may come with the next chunk
+
+      @Override
+      public void write(char[] chars, int off, int len) {
+        int end = off + len;
+        for (int i = off; i < end; i++) {
+          char c = chars[i];
+          if (high != 0) {
+            char h = high;
+            high = 0;
+            if (Character.isLowSurrogate(c)) {
+              codePoint(Character.toCodePoint(h, c));
+              continue;
+            }
+            Html.this.write('?');
+          }
+          if (c < 0x80) {
+            Html.this.write(c);
+          } else if (Character.isHighSurrogate(c)) {
+            high = c;
+          } else {
+            text(String.valueOf(c), false);
+          }
+        }
+      }
+
+      @Override
+      public void write(String str, int off, int len) {
+        if (high == 0 && (len == 0 || !Character.isHighSurrogate(str.charAt(off + len - 1)))) {
+          text(str.substring(off, off + len), false);
+        } else {
+          write(str.toCharArray(), off, len);
+        }
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+        if (high != 0) Html.this.write('?');
+        high = 0;
+      }
+    };
+  }
+
+  private void codePoint(int cp) {
+    ensure(4);
+    bytes[length++] = (byte) (0xF0 | (cp >> 18));
+    bytes[length++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+    bytes[length++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+    bytes[length++] = (byte) (0x80 | (cp & 0x3F));
   }
 
   @Override

@@ -67,25 +67,22 @@ public final class PageRenderer {
       .map(html -> Buffer.buffer(PageAssembly.insert(html, StateWriter.write(state))));
   }
 
-  /** Renders a compiled template and its state into one buffer, sized from the largest page so far. */
-  public Buffer render(CompiledTemplate template, Map<String, Object> model, Map<String, Object> state) {
-    Html out = new Html(largest);
+  private Buffer render(CompiledTemplate template, Map<String, Object> model, Map<String, Object> state) {
+    Buffer page = render(template, model, state, largest);
+    if (page.length() > largest) largest = page.length();
+    return page;
+  }
+
+  /** A compiled template and its state in one buffer, the same bytes as the runtime path gives. */
+  public static Buffer render(CompiledTemplate template, Object model, Map<String, Object> state, int capacity) {
+    Html out = new Html(capacity);
     template.render(model, out);
     int body = out.lastBodyClose();
     byte[] tail = body < 0 ? NOTHING : out.cut(body);
-    int start = out.length();
     out.raw(STATE_OPEN);
-    try {
-      StateWriter.write(state, out);
-    } catch (IllegalArgumentException e) {
-      // Jackson's byte writer refuses a lone surrogate the String writer lets through (as '?').
-      out.cut(start);
-      out.raw(STATE_OPEN);
-      out.unescaped(StateWriter.write(state));
-    }
+    StateWriter.write(state, out.writer());
     out.raw(STATE_CLOSE);
     out.raw(tail);
-    if (out.length() > largest) largest = out.length();
     return out.toBuffer();
   }
 

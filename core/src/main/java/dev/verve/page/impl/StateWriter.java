@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.vertx.core.json.jackson.VertxModule;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.util.Map;
 
 /**
@@ -41,8 +41,8 @@ public final class StateWriter {
     }
   }
 
-  /** The same JSON as {@link #write(Map)}, as UTF-8 straight into {@code out}. */
-  public static void write(Map<String, Object> state, OutputStream out) {
+  /** The same JSON as {@link #write(Map)}, straight into {@code out}. */
+  public static void write(Map<String, Object> state, Writer out) {
     try {
       MAPPER.writeValue(out, state);
     } catch (IOException e) {
