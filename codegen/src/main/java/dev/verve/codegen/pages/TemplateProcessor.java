@@ -55,6 +55,11 @@ public class TemplateProcessor extends AbstractProcessor {
     done = true;
     try {
       FileObject service = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE);
+      if (!"file".equals(service.toUri().getScheme())) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
+          "verve: the class output is not a folder; templates stay on the runtime engine");
+        return false;
+      }
       Path classes = Paths.get(service.toUri()).getParent().getParent().getParent();
       List<String> registries = new ArrayList<>();
       for (String root : processingEnv.getOptions().getOrDefault(OPTION, "templates").split(",")) {

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Every template of the repository's template roots, compiled by the build, renders the same bytes as
@@ -61,13 +62,18 @@ class CompiledTemplatesTest {
     for (String root : ROOTS) {
       var handlebars = HandlebarsEngine.handlebars(new ClassPathTemplateLoader("/" + root, ".hbs"));
       for (Map.Entry<String, CompiledTemplate> e : CompiledTemplates.of(root, getClass().getClassLoader()).entrySet()) {
-        String expected = handlebars.compile(e.getKey()).apply(HandlebarsEngine.context(model));
+        String expected;
+        try {
+          expected = handlebars.compile(e.getKey()).apply(HandlebarsEngine.context(model));
+        } catch (RuntimeException failed) {
+          // Data handlebars.java fails on (each over a string calls all its methods) fails compiled too.
+          assertThrows(RuntimeException.class, () -> PageRenderer.render(e.getValue(), model, model, 64),
+            root + "/" + e.getKey() + ": " + failed);
+          continue;
+        }
         byte[] page = PageRenderer.render(e.getValue(), model, model, 64).getBytes();
         byte[] runtime = PageAssembly.insert(expected, StateWriter.write(model)).getBytes(StandardCharsets.UTF_8);
         if (!java.util.Arrays.equals(runtime, page)) {
-          java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/ct-fail.txt"), root + "/" + e.getKey() + "\n"
-            + new JsonObject(model).encode() + "\n" + difference(runtime) + "\n" + difference(page) + "\n",
-            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
           assertEquals(difference(runtime), difference(page), root + "/" + e.getKey() + " with "
             + new JsonObject(model).encode());
         }
@@ -79,6 +85,27 @@ class CompiledTemplatesTest {
   Arbitrary<Map<String, Object>> models() {
     return Arbitraries.maps(Arbitraries.of(NAMES), value(3)).ofMaxSize(NAMES.size())
       .map(LinkedHashMap::new);
+  }
+
+  @Property(tries = 100)
+  void pagesWithListsOfRowsRenderWhatHandlebarsJavaRenders(@ForAll("pages") Map<String, Object> model) throws Exception {
+    compiledTemplatesRenderWhatHandlebarsJavaRenders(model);
+  }
+
+  // The shapes pages have: lists of rows (objects with any of the names, nested), the rest anything.
+  @Provide
+  Arbitrary<Map<String, Object>> pages() {
+    Arbitrary<Object> rows = Arbitraries.maps(Arbitraries.of(NAMES), value(2)).ofMaxSize(6)
+      .map(m -> new JsonObject(new LinkedHashMap<>(m))).list().ofMaxSize(6)
+      .map(l -> (Object) new JsonArray(new ArrayList<>(l)));
+    return Arbitraries.maps(Arbitraries.of(NAMES), value(2)).ofMaxSize(NAMES.size())
+      .flatMap(m -> rows.list().ofSize(3).map(lists -> {
+        Map<String, Object> model = new LinkedHashMap<>(m);
+        model.put("todos", lists.get(0));
+        model.put("fortunes", lists.get(1));
+        model.put("rows", lists.get(2));
+        return model;
+      }));
   }
 
   static Arbitrary<Object> value(int depth) {
