@@ -122,7 +122,8 @@ final class PageCompiler {
     String target;
     if (partial.name().equals("@partial-block")) {
       if (binding == null) {
-        throw new Unsupported(where, partial.line(), "{{> @partial-block}} outside a partial given a block");
+        throw new Unsupported(where, partial.line(), "{{> @partial-block}} outside a partial given a block",
+          depth == 0);
       }
       // The block renders with the partial block of the place it was written (handlebars.java's forwarding).
       target = method(binding.nodes(), binding.outer(), where, depth + 1);

@@ -70,6 +70,9 @@ public class TemplateProcessor extends AbstractProcessor {
         for (String message : compiled.unsupported) {
           processingEnv.getMessager().printMessage(Diagnostic.Kind.WARNING, message);
         }
+        for (String message : compiled.layouts) {
+          processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "verve: " + message);
+        }
         for (Map.Entry<String, String> source : compiled.sources.entrySet()) {
           JavaFileObject file = processingEnv.getFiler().createSourceFile(source.getKey());
           try (Writer writer = file.openWriter()) {

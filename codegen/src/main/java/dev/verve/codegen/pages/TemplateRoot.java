@@ -25,6 +25,7 @@ final class TemplateRoot {
   final Map<String, String> classes = new TreeMap<>();   // simple class name -> template
   final Map<String, String> sources = new TreeMap<>();   // qualified class name -> Java source
   final List<String> unsupported = new ArrayList<>();
+  final List<String> layouts = new ArrayList<>(); // templates that only make sense as a partial with a block
 
   TemplateRoot(String root, Map<String, String> templates) {
     this.root = root;
@@ -61,6 +62,10 @@ final class TemplateRoot {
         classes.put(simple, name);
         sources.put(packageName() + "." + simple, java);
       } catch (Unsupported e) {
+        if (e.layout) {
+          layouts.add(root + "/" + name + ".hbs is a layout ({{> @partial-block}}): compiled into the pages using it");
+          continue;
+        }
         unsupported.add(root + "/" + e.getMessage() + "; " + name + " renders with the runtime engine");
       }
     }
