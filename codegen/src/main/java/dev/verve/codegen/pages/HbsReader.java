@@ -25,7 +25,8 @@ final class HbsReader {
 
   private static final Set<String> BLOCK_HELPERS = Set.of("each", "if", "unless", "with");
 
-  private final Handlebars handlebars = new Handlebars();
+  // Parsed as Verve's runtime engine parses (pretty printing off: standalone lines keep their whitespace).
+  private final Handlebars handlebars = new Handlebars().prettyPrint(false);
   private final String template;
 
   HbsReader(String template) {

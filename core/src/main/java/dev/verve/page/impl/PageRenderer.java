@@ -33,21 +33,20 @@ public final class PageRenderer {
   private final Vertx vertx;
   private final HandlebarsEngine engine;
   private final String root;
-  private final boolean dev;
   private final Map<String, CompiledTemplate> available;
   private final Map<String, Future<CompiledTemplate>> checked = new ConcurrentHashMap<>();
   private volatile int largest = 4096;
 
   public PageRenderer(Vertx vertx, HandlebarsEngine engine, String root, boolean dev) {
+    this(vertx, engine, root, dev ? Map.of() : CompiledTemplates.of(root.replaceAll("^/+|/+$", ""),
+      PageRenderer.class.getClassLoader()));
+  }
+
+  PageRenderer(Vertx vertx, HandlebarsEngine engine, String root, Map<String, CompiledTemplate> compiled) {
     this.vertx = vertx;
     this.engine = engine;
     this.root = root.replaceAll("^/+|/+$", "");
-    this.dev = dev;
-    this.available = dev ? Map.of() : CompiledTemplates.of(this.root, PageRenderer.class.getClassLoader());
-  }
-
-  public HandlebarsEngine engine() {
-    return engine;
+    this.available = compiled;
   }
 
   /** The page {@code template} renders for {@code model}, with {@code state} embedded. */
