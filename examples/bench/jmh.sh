@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # JMH micro-benchmarks of Verve's in-process costs (examples/src/test/java/dev/verve/examples/bench/jmh):
-#   PageRenderBenchmark    one fortunes page: template render + state embedding
+#   PageRenderBenchmark    one fortunes page: template render + state embedding (runtime engine, compiled, hand-written)
 #   ValidationBenchmark    argument validation of a server-function call (and parse + validate)
 #   StateEscapeBenchmark   page state written as HTML-safe JSON
-#   PartialsBenchmark      a 12-row page with a partial per row: Verve's engine vs vertx-web-templ-handlebars
+#   PartialsBenchmark      a 12-row page with a partial per row: Verve's engine, compiled, vertx-web-templ-handlebars
 #
 # Usage:  examples/bench/jmh.sh                  (all of them, short: 1 fork, 3x1 s warm-up, 5x1 s measured)
 #         examples/bench/jmh.sh Validation       (a regex, and any JMH option: -f 2 -wi 10 -i 10 -prof gc)

@@ -23,6 +23,10 @@
  * no {@code @ProxyClose}; no {@code @Nullable} List/Set/Map parameter; interface simple names unique.
  * Static and {@code @ProxyIgnore} methods are not served; default methods are.
  *
+ * <p>Templates: {@link dev.verve.codegen.pages.TemplateProcessor}, a plain annotation processor too,
+ * compiles the {@code .hbs} files of the template roots named by {@code -Averve.templates=...} to Java
+ * classes that render pages into UTF-8 bytes (package {@code dev.verve.codegen.pages}).
+ *
  * <p>To use it, list {@code io.vertx:vertx-codegen:processor}, {@code io.vertx:vertx-service-proxy} and
  * {@code dev.verve:verve-codegen} as annotation processor paths.
  */

@@ -22,6 +22,7 @@ import dev.verve.page.Page;
 import dev.verve.page.impl.ErrorPages;
 import dev.verve.page.impl.HandlebarsEngine;
 import dev.verve.page.impl.PageImpl;
+import dev.verve.page.impl.PageRenderer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -58,7 +59,7 @@ public final class VerveImpl implements Verve {
   private final CallerHandler callerHandler = new CallerHandler();
   private AuthImpl auth;
   private Router router;
-  private HandlebarsEngine templates;
+  private PageRenderer templates;
 
   public VerveImpl(Vertx vertx, VerveOptions options) {
     this.vertx = Objects.requireNonNull(vertx);
@@ -127,9 +128,10 @@ public final class VerveImpl implements Verve {
     return page;
   }
 
-  private synchronized HandlebarsEngine templates() {
+  private synchronized PageRenderer templates() {
     if (templates == null) {
-      templates = new HandlebarsEngine(vertx, options.getTemplateRoot(), options.isDev());
+      HandlebarsEngine engine = new HandlebarsEngine(vertx, options.getTemplateRoot(), options.isDev());
+      templates = new PageRenderer(vertx, engine, options.getTemplateRoot(), options.isDev());
     }
     return templates;
   }
@@ -182,7 +184,9 @@ public final class VerveImpl implements Verve {
   @Override
   public synchronized Auth auth(Accounts accounts, AuthOptions authOptions) {
     if (auth != null) throw new IllegalStateException("auth(...) was already called");
-    auth = new AuthImpl(vertx, authOptions, accounts, (model, name) -> templates().renderString(model, name));
+    // The forms are pages like the others: compiled when they can be, with the caller in their state.
+    auth = new AuthImpl(vertx, authOptions, accounts,
+      (model, name) -> templates().render(name, model, Map.of("caller", model.get("caller"))));
     auth.mount(router(), sessionGate, callerHandler);
     return auth;
   }

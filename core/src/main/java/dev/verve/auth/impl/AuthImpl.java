@@ -10,6 +10,7 @@ import dev.verve.http.impl.OriginGuard;
 import dev.verve.http.impl.Problems;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
@@ -57,10 +58,10 @@ public final class AuthImpl implements Auth {
   private final JWTAuth jwt;
   private final SessionHandler sessions;
   private final SignInThrottle throttle;
-  private final BiFunction<Map<String, Object>, String, Future<String>> render;
+  private final BiFunction<Map<String, Object>, String, Future<Buffer>> render;
 
   public AuthImpl(Vertx vertx, AuthOptions options, Accounts accounts,
-                  BiFunction<Map<String, Object>, String, Future<String>> render) {
+                  BiFunction<Map<String, Object>, String, Future<Buffer>> render) {
     this.options = options;
     this.accounts = accounts;
     this.render = render;

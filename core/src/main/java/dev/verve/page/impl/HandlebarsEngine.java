@@ -9,6 +9,7 @@ import com.github.jknack.handlebars.context.JavaBeanValueResolver;
 import com.github.jknack.handlebars.context.MapValueResolver;
 import com.github.jknack.handlebars.context.MethodValueResolver;
 import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
+import com.github.jknack.handlebars.io.TemplateLoader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -43,10 +44,20 @@ public final class HandlebarsEngine implements TemplateEngine {
     this.dev = dev;
     String prefix = "/" + root.replaceAll("^/+|/+$", "");
     this.loader = new CachingTemplateLoader(new ClassPathTemplateLoader(prefix, ".hbs"));
-    this.handlebars = new Handlebars(loader)
-      .with(new ConcurrentMapTemplateCache().setReload(dev))
-      .with(new HtmlEscaping())
-      .prettyPrint(false);
+    this.handlebars = handlebars(loader).with(new ConcurrentMapTemplateCache().setReload(dev));
+  }
+
+  /**
+   * A Handlebars configured as Verve renders pages (escaping, whitespace); with {@link #context} it is
+   * also the reference the compiled templates are tested against.
+   */
+  public static Handlebars handlebars(TemplateLoader loader) {
+    return new Handlebars(loader).with(new HtmlEscaping()).prettyPrint(false);
+  }
+
+  /** The root context of a render: JSON members first, then maps, then bean properties and methods. */
+  public static Context context(Object model) {
+    return Context.newBuilder(model).resolver(RESOLVERS).build();
   }
 
   /** The Handlebars instance, to register helpers. */
@@ -88,7 +99,7 @@ public final class HandlebarsEngine implements TemplateEngine {
   }
 
   private static String apply(Template template, Object model) throws IOException {
-    Context context = Context.newBuilder(model).resolver(RESOLVERS).build();
+    Context context = context(model);
     try {
       return template.apply(context);
     } finally {

@@ -27,8 +27,8 @@ import java.util.function.Function;
 
 /**
  * Serves one page: starts every awaited future at once, composes them (never a blocking wait), then
- * renders the template once and writes it once, with the state block and the runtime inserted before
- * {@code </body>}. Any failure before the write becomes a whole error page with an honest status.
+ * renders the template once and writes it once (one buffer), with the state block and the runtime inserted
+ * before {@code </body>}. Any failure before the write becomes a whole error page with an honest status.
  */
 public final class PageImpl implements Page, Handler<RoutingContext> {
 
@@ -36,7 +36,7 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
   private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
 
   private final String template;
-  private final HandlebarsEngine engine;
+  private final PageRenderer renderer;
   private final boolean dev;
   private final List<String> names = new ArrayList<>();
   private final List<Function<RoutingContext, Future<?>>> sources = new ArrayList<>();
@@ -46,9 +46,9 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
   private long timeoutMs;
   private Access access = Access.anonymousAllowed();
 
-  public PageImpl(String template, HandlebarsEngine engine, long timeoutMs, boolean dev) {
+  public PageImpl(String template, PageRenderer renderer, long timeoutMs, boolean dev) {
     this.template = template;
-    this.engine = engine;
+    this.renderer = renderer;
     this.timeoutMs = timeoutMs;
     this.dev = dev;
   }
@@ -156,7 +156,7 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
       .timeout(timeoutMs, TimeUnit.MILLISECONDS)
       .compose(all -> {
         Map<String, Object> model = model(futures, caller);
-        return engine.renderString(model, template).map(html -> assemble(html, model));
+        return renderer.render(template, model, state(model));
       })
       .onComplete(ar -> {
         if (ar.succeeded()) {
@@ -188,7 +188,7 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
     return model;
   }
 
-  private String assemble(String html, Map<String, Object> model) {
+  private Map<String, Object> state(Map<String, Object> model) {
     Map<String, Object> state = model;
     if (!resources.isEmpty() || !subscriptions.isEmpty() || dev) {
       state = new LinkedHashMap<>(model);
@@ -196,7 +196,7 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
       if (!subscriptions.isEmpty()) state.put("$subscriptions", subscriptions);
       if (dev) state.put("$dev", true);
     }
-    return PageAssembly.insert(html, StateWriter.write(state));
+    return state;
   }
 
   private void fail(RoutingContext ctx, Throwable cause) {

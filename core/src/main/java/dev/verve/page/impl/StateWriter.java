@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.vertx.core.json.jackson.VertxModule;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Map;
 
 /**
@@ -36,6 +38,15 @@ public final class StateWriter {
       return MAPPER.writeValueAsString(state);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Page state cannot be written as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** The same JSON as {@link #write(Map)}, straight into {@code out}. */
+  public static void write(Map<String, Object> state, Writer out) {
+    try {
+      MAPPER.writeValue(out, state);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Page state cannot be written as JSON: " + e.getMessage(), e);
     }
   }
 

@@ -3,7 +3,10 @@ package dev.verve.examples.bench.jmh;
 import dev.verve.examples.bench.FortuneSource;
 import dev.verve.examples.bench.raw.ScriptJson;
 import dev.verve.page.impl.HandlebarsEngine;
+import dev.verve.page.compiled.CompiledTemplate;
+import dev.verve.page.compiled.CompiledTemplates;
 import dev.verve.page.impl.PageAssembly;
+import dev.verve.page.impl.PageRenderer;
 import dev.verve.page.impl.StateWriter;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -33,6 +36,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code verve}: Verve's page path: its Handlebars engine ({@code bench/fortunes.hbs}, compiled once)
  *   then the HTML-safe state written by its {@code StateWriter}, put before {@code </body>} as the page
  *   handler does;
+ *   <li>{@code compiled}: the same page from {@code bench/fortunes.hbs} compiled to Java at build time, as
+ *   Verve's page handler renders it outside dev mode: template and state written into one UTF-8 buffer;
  *   <li>{@code vertxWebTemplHandlebars}: the raw baseline's path: vertx-web-templ-handlebars with the
  *   workload's template, state encoded by Vert.x then escaped;
  *   <li>{@code handWritten}: the same bytes from a StringBuilder, the ceiling a template compiled to Java
@@ -50,6 +55,8 @@ public class PageRenderBenchmark {
   private Vertx vertx;
   private HandlebarsEngine verveEngine;
   private HandlebarsTemplateEngine vertxEngine;
+  private CompiledTemplate compiled;
+  private int largest = 4096;
   private JsonArray fortunes;
 
   @Setup
@@ -57,6 +64,7 @@ public class PageRenderBenchmark {
     vertx = Vertx.vertx();
     verveEngine = new HandlebarsEngine(vertx, "bench", false);
     vertxEngine = HandlebarsTemplateEngine.create(vertx);
+    compiled = CompiledTemplates.of("bench", getClass().getClassLoader()).get("fortunes");
     fortunes = FortuneSource.withAdditionalSorted(FortuneSource.rows());
     // The first render compiles (Verve: on a worker); later ones are synchronous.
     verveEngine.renderString(verveModel(), "fortunes").toCompletionStage().toCompletableFuture().get();
@@ -91,6 +99,14 @@ public class PageRenderBenchmark {
     Map<String, Object> model = verveModel();
     String html = engine.renderString(model, "fortunes").result();
     return Buffer.buffer(PageAssembly.insert(html, StateWriter.write(model)));
+  }
+
+  @Benchmark
+  public Buffer compiled() {
+    Map<String, Object> model = verveModel();
+    Buffer page = PageRenderer.render(compiled, model, model, largest);
+    if (page.length() > largest) largest = page.length();
+    return page;
   }
 
   @Benchmark

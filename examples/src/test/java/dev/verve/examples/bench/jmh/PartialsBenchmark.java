@@ -1,5 +1,8 @@
 package dev.verve.examples.bench.jmh;
 
+import dev.verve.page.compiled.CompiledTemplate;
+import dev.verve.page.compiled.CompiledTemplates;
+import dev.verve.page.compiled.Html;
 import dev.verve.page.impl.HandlebarsEngine;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -38,6 +41,7 @@ public class PartialsBenchmark {
   private HandlebarsEngine verve;
   private HandlebarsTemplateEngine vertxWeb;
   private Map<String, Object> model;
+  private CompiledTemplate compiled;
 
   @Setup
   public void setUp() throws Exception {
@@ -50,6 +54,9 @@ public class PartialsBenchmark {
     String a = verve.renderString(model, "page").toCompletionStage().toCompletableFuture().get();
     String b = vertxWeb.render(model, "bench-partials/page.hbs").toCompletionStage().toCompletableFuture().get().toString();
     if (!a.equals(b)) throw new IllegalStateException("the engines disagree:\n" + a + "\n" + b);
+    compiled = CompiledTemplates.of("bench-partials", getClass().getClassLoader()).get("page");
+    String c = compiledPage().toString();
+    if (!a.equals(c)) throw new IllegalStateException("compiled and runtime disagree:\n" + a + "\n" + c);
   }
 
   @TearDown
@@ -60,6 +67,14 @@ public class PartialsBenchmark {
   @Benchmark
   public String verveEngine() {
     return verve.renderString(model, "page").result();
+  }
+
+  // The template compiled at build time (its partial compiled into it), into UTF-8 bytes.
+  @Benchmark
+  public Buffer compiledPage() {
+    Html out = new Html(1024);
+    compiled.render(model, out);
+    return out.toBuffer();
   }
 
   @Benchmark
