@@ -289,6 +289,21 @@ class AuthTest {
   }
 
   @Test
+  void aSessionIdKnownBeforeSigningInIsWorthNothingAfter() {
+    String user = newUser();
+    WebClientSession browser = server.browser();
+    server.signUp(browser, user, PASSWORD);
+    String before = sessionCookie(browser);
+    assertEquals(303, server.signIn(browser, user, PASSWORD).statusCode());
+    String after = sessionCookie(browser);
+    assertNotEquals(before, after);
+    // The old id no longer names a signed-in session.
+    HttpResponse<Buffer> replayed = await(server.http.post("/api/Todos/list").putHeader("Cookie", before)
+      .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer("{}")));
+    assertEquals(401, replayed.statusCode());
+  }
+
+  @Test
   void aReturnToOnAnotherSiteIsNeverFollowed() {
     String user = newUser();
     server.signUp(user, PASSWORD);
