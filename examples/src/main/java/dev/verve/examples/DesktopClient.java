@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * {@code --user NAME} it signs in for a bearer token (the password from {@code VERVE_PASSWORD}, else
  * asked for) and lists that user's todos.
  *
- * <pre>mvn -q -pl examples exec:java -Dexec.mainClass=dev.verve.examples.DesktopClient \
+ * <pre>mvn -q -pl examples -am compile exec:java -Dexec.mainClass=dev.verve.examples.DesktopClient \
  *   -Dexec.args="http://127.0.0.1:8080 --user ada"</pre>
  */
 public final class DesktopClient {
