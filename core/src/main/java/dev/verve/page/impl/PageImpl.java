@@ -6,8 +6,11 @@ import dev.verve.auth.Caller;
 import dev.verve.fn.ServiceDescriptor;
 import dev.verve.http.impl.Problems;
 import dev.verve.page.Page;
+import io.vertx.core.CompositeFuture;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.PromiseInternal;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpHeaders;
@@ -152,7 +155,11 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
     for (Function<RoutingContext, Future<?>> source : sources) {
       futures.add(start(source, ctx));
     }
-    Future.all(futures)
+    // Bound to the request's context, the page's timeout is a timer on its own event loop: a future
+    // without a context schedules it on Netty's global executor, a shared thread and a lock per request.
+    PromiseInternal<CompositeFuture> awaited = ((ContextInternal) ctx.vertx().getOrCreateContext()).promise();
+    Future.all(futures).onComplete(awaited);
+    awaited.future()
       .timeout(timeoutMs, TimeUnit.MILLISECONDS)
       .compose(all -> {
         Map<String, Object> model = model(futures, caller);
