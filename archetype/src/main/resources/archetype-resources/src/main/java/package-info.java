@@ -1,4 +1,4 @@
-/** The app's server functions: every public interface here is served on the event bus and over HTTP. */
+/** The app. vertx-codegen needs this {@code @ModuleGen} to generate the event-bus proxies of the functions here. */
 @ModuleGen(name = "${artifactId}", groupPackage = "${package}")
 package ${package};
 
