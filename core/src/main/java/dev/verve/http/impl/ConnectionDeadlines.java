@@ -88,7 +88,7 @@ public final class ConnectionDeadlines {
     private void check() {
       if (requests != requestsAtCheck) {
         requestsAtCheck = requests;
-        quiet = false;
+        quiet = current.response().ended(); // already answered: the wait for the next one has begun
       } else if (current == null) {
         close("no request headers within " + headerTimeoutMs + " ms of connecting");
       } else if (current.response().getStatusCode() == 101) {
