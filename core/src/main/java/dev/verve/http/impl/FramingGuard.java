@@ -40,8 +40,8 @@ public final class FramingGuard implements Handler<RoutingContext> {
   }
 
   private static boolean isAmbiguous(HttpServerRequest request) {
+    if (!request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) return false;
     List<String> codings = request.headers().getAll(HttpHeaders.TRANSFER_ENCODING);
-    if (codings.isEmpty()) return false;
     return codings.size() != 1 || !codings.get(0).trim().equalsIgnoreCase("chunked")
       || request.version() != HttpVersion.HTTP_1_1 || request.headers().contains(HttpHeaders.CONTENT_LENGTH);
   }
