@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * The first handler of the router: a request whose {@code Host} is not a name this server answers for gets
@@ -22,6 +23,8 @@ import java.util.Set;
 public final class HostGuard implements Handler<RoutingContext> {
 
   /** Names a server bound to loopback answers for by default. */
+  private static final Logger LOG = Logger.getLogger(HostGuard.class.getName());
+
   public static final List<String> LOOPBACK = List.of("localhost", "127.0.0.1", "::1");
 
   private final Set<String> allowed = new HashSet<>();
@@ -31,6 +34,10 @@ public final class HostGuard implements Handler<RoutingContext> {
   public HostGuard(VerveOptions options) {
     List<String> configured = options.getAllowedHosts();
     if (configured.isEmpty()) {
+      if (options.getHost().equals("0.0.0.0") || options.getHost().equals("::")) {
+        LOG.warning("http.host " + options.getHost() + " binds every interface, but without http.allowedHosts"
+          + " only requests for the loopback names are answered (others get 421)");
+      }
       allowed.add(normalize(options.getHost()));
       LOOPBACK.forEach(name -> allowed.add(normalize(name)));
     } else {
