@@ -138,6 +138,17 @@ class HostileRequestsTest {
   }
 
   @Test
+  void cleartextHttp2IsNotSpoken() throws IOException {
+    Answer upgrade = send("GET /api/Counter/getServerData HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n"
+      + "Connection: close\r\n\r\n");
+    assertEquals(405, upgrade.status(), upgrade::toString); // answered as HTTP/1.1, not 101
+    Answer priorKnowledge = send("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+    // A text answer (Vert.x: "501 Not Implemented") and a closed connection, not HTTP/2's binary SETTINGS.
+    assertTrue(priorKnowledge.text.startsWith("HTTP/") && priorKnowledge.closed, priorKnowledge::toString);
+  }
+
+  @Test
   void theServerKeepsServingAfterAll() throws IOException {
     chunkedFollowedByAnotherCodingIs400();
     aHeaderBlockLargerThanTheLimitIs431();
