@@ -18,6 +18,10 @@ import io.vertx.ext.web.Router;
  *   .register(Counter.class, new CounterImpl(vertx));
  * vertx.createHttpServer().requestHandler(verve.router()).listen(8080);
  * }</pre>
+ *
+ * The router checks {@code Host} and the request's framing itself; the server-level limits of
+ * {@link VerveOptions} (sizes, idle timeout, header and body deadlines, no h2c) are applied by
+ * {@link VerveVerticle}, which is the way to serve in production.
  */
 public interface Verve {
 

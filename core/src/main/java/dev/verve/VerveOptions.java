@@ -19,6 +19,15 @@ public class VerveOptions {
   public static final String DEFAULT_API_PREFIX = "/api";
   public static final long DEFAULT_BODY_LIMIT = 1024 * 1024;
   public static final long DEFAULT_TIMEOUT_MS = 30_000;
+  public static final long DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+  public static final long DEFAULT_HEADER_TIMEOUT_MS = 20_000;
+  public static final long DEFAULT_BODY_TIMEOUT_MS = 30_000;
+  public static final int DEFAULT_MAX_HEADER_SIZE = 8192;
+  public static final int DEFAULT_MAX_REQUEST_LINE_LENGTH = 4096;
+  public static final int DEFAULT_MAX_WEBSOCKET_FRAME_SIZE = 65_536;
+  public static final int DEFAULT_MAX_WEBSOCKET_MESSAGE_SIZE = 262_144;
+  public static final int DEFAULT_MAX_ADDRESS_LENGTH = 128;
+  public static final int DEFAULT_MAX_HANDLERS_PER_SOCKET = 100;
 
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
@@ -32,6 +41,17 @@ public class VerveOptions {
   private List<String> outbound = new ArrayList<>();
   private List<String> inbound = new ArrayList<>();
   private NodeRole role = NodeRole.BOTH;
+  private List<String> allowedHosts = new ArrayList<>();
+  private long idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS;
+  private long headerTimeoutMs = DEFAULT_HEADER_TIMEOUT_MS;
+  private long bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS;
+  private int maxHeaderSize = DEFAULT_MAX_HEADER_SIZE;
+  private int maxRequestLineLength = DEFAULT_MAX_REQUEST_LINE_LENGTH;
+  private int maxWebSocketFrameSize = DEFAULT_MAX_WEBSOCKET_FRAME_SIZE;
+  private int maxWebSocketMessageSize = DEFAULT_MAX_WEBSOCKET_MESSAGE_SIZE;
+  private int maxAddressLength = DEFAULT_MAX_ADDRESS_LENGTH;
+  private int maxHandlersPerSocket = DEFAULT_MAX_HANDLERS_PER_SOCKET;
+  private boolean h2c;
 
   /** What a node of a (clustered) deployment does; the same jar takes any role. */
   public enum NodeRole {
@@ -64,6 +84,17 @@ public class VerveOptions {
     options.setCompression(ConfigValues.boolValue(config.getValue("http.compression")));
     options.setOutbound(stringList(config.getValue("eventbus.outbound")));
     options.setInbound(stringList(config.getValue("eventbus.inbound")));
+    options.setAllowedHosts(stringList(config.getValue("http.allowedHosts")));
+    options.setIdleTimeoutMs(ConfigValues.longValue(config, "http.idleTimeout", DEFAULT_IDLE_TIMEOUT_MS));
+    options.setHeaderTimeoutMs(ConfigValues.longValue(config, "http.headerTimeout", DEFAULT_HEADER_TIMEOUT_MS));
+    options.setBodyTimeoutMs(ConfigValues.longValue(config, "http.bodyTimeout", DEFAULT_BODY_TIMEOUT_MS));
+    options.setMaxHeaderSize(intValue(config, "http.maxHeaderSize", DEFAULT_MAX_HEADER_SIZE));
+    options.setMaxRequestLineLength(intValue(config, "http.maxRequestLineLength", DEFAULT_MAX_REQUEST_LINE_LENGTH));
+    options.setMaxWebSocketFrameSize(intValue(config, "http.maxWebSocketFrameSize", DEFAULT_MAX_WEBSOCKET_FRAME_SIZE));
+    options.setMaxWebSocketMessageSize(intValue(config, "http.maxWebSocketMessageSize", DEFAULT_MAX_WEBSOCKET_MESSAGE_SIZE));
+    options.setMaxAddressLength(intValue(config, "eventbus.maxAddressLength", DEFAULT_MAX_ADDRESS_LENGTH));
+    options.setMaxHandlersPerSocket(intValue(config, "eventbus.maxHandlersPerSocket", DEFAULT_MAX_HANDLERS_PER_SOCKET));
+    options.setH2c(ConfigValues.boolValue(config.getValue("http.h2c")));
     String role = config.getString("node.role", "both").trim().toUpperCase(java.util.Locale.ROOT);
     try {
       options.setRole(NodeRole.valueOf(role));
@@ -181,6 +212,107 @@ public class VerveOptions {
   public VerveOptions setRole(NodeRole role) {
     this.role = Objects.requireNonNull(role);
     return this;
+  }
+
+  public List<String> getAllowedHosts() { return allowedHosts; }
+
+  /**
+   * {@code http.allowedHosts}: the names a request's {@code Host} may carry (any port); any other gets 421,
+   * so that a page whose name was rebound to this server's address cannot call it. Empty (the default):
+   * {@code http.host} and the loopback names. {@code *} allows any name (behind a proxy that checks it).
+   */
+  public VerveOptions setAllowedHosts(List<String> allowedHosts) {
+    this.allowedHosts = new ArrayList<>(Objects.requireNonNull(allowedHosts));
+    return this;
+  }
+
+  public long getIdleTimeoutMs() { return idleTimeoutMs; }
+
+  /** {@code http.idleTimeout}: ms a connection may send and receive nothing before it is closed; default 60 s. */
+  public VerveOptions setIdleTimeoutMs(long idleTimeoutMs) {
+    this.idleTimeoutMs = positive("http.idleTimeout", idleTimeoutMs);
+    return this;
+  }
+
+  public long getHeaderTimeoutMs() { return headerTimeoutMs; }
+
+  /**
+   * {@code http.headerTimeout}: ms a connection has to deliver a request's headers, from its opening (and,
+   * kept alive, between one response and the next request); a client still sending them is closed.
+   * Default 20 s.
+   */
+  public VerveOptions setHeaderTimeoutMs(long headerTimeoutMs) {
+    this.headerTimeoutMs = positive("http.headerTimeout", headerTimeoutMs);
+    return this;
+  }
+
+  public long getBodyTimeoutMs() { return bodyTimeoutMs; }
+
+  /** {@code http.bodyTimeout}: ms a client has to send a request's body once its headers arrived; default 30 s. */
+  public VerveOptions setBodyTimeoutMs(long bodyTimeoutMs) {
+    this.bodyTimeoutMs = positive("http.bodyTimeout", bodyTimeoutMs);
+    return this;
+  }
+
+  public int getMaxHeaderSize() { return maxHeaderSize; }
+
+  /** {@code http.maxHeaderSize}: bytes of a request's headers, all together; 431 above it. Default 8 KiB. */
+  public VerveOptions setMaxHeaderSize(int maxHeaderSize) {
+    this.maxHeaderSize = (int) positive("http.maxHeaderSize", maxHeaderSize);
+    return this;
+  }
+
+  public int getMaxRequestLineLength() { return maxRequestLineLength; }
+
+  /** {@code http.maxRequestLineLength}: bytes of the request line (method, URL, version); 414 above it. Default 4 KiB. */
+  public VerveOptions setMaxRequestLineLength(int maxRequestLineLength) {
+    this.maxRequestLineLength = (int) positive("http.maxRequestLineLength", maxRequestLineLength);
+    return this;
+  }
+
+  public int getMaxWebSocketFrameSize() { return maxWebSocketFrameSize; }
+
+  /** {@code http.maxWebSocketFrameSize}: bytes of one WebSocket frame; a larger one closes the socket. Default 64 KiB. */
+  public VerveOptions setMaxWebSocketFrameSize(int maxWebSocketFrameSize) {
+    this.maxWebSocketFrameSize = (int) positive("http.maxWebSocketFrameSize", maxWebSocketFrameSize);
+    return this;
+  }
+
+  public int getMaxWebSocketMessageSize() { return maxWebSocketMessageSize; }
+
+  /** {@code http.maxWebSocketMessageSize}: bytes of one WebSocket message (its frames together). Default 256 KiB. */
+  public VerveOptions setMaxWebSocketMessageSize(int maxWebSocketMessageSize) {
+    this.maxWebSocketMessageSize = (int) positive("http.maxWebSocketMessageSize", maxWebSocketMessageSize);
+    return this;
+  }
+
+  public int getMaxAddressLength() { return maxAddressLength; }
+
+  /** {@code eventbus.maxAddressLength}: longest address a bridge socket may name; default 128. */
+  public VerveOptions setMaxAddressLength(int maxAddressLength) {
+    this.maxAddressLength = (int) positive("eventbus.maxAddressLength", maxAddressLength);
+    return this;
+  }
+
+  public int getMaxHandlersPerSocket() { return maxHandlersPerSocket; }
+
+  /** {@code eventbus.maxHandlersPerSocket}: addresses one bridge socket may listen to at once; default 100. */
+  public VerveOptions setMaxHandlersPerSocket(int maxHandlersPerSocket) {
+    this.maxHandlersPerSocket = (int) positive("eventbus.maxHandlersPerSocket", maxHandlersPerSocket);
+    return this;
+  }
+
+  public boolean isH2c() { return h2c; }
+
+  /** {@code http.h2c}: accept cleartext HTTP/2 (prior knowledge or {@code Upgrade: h2c}); off by default. */
+  public VerveOptions setH2c(boolean h2c) {
+    this.h2c = h2c;
+    return this;
+  }
+
+  private static long positive(String key, long value) {
+    if (value <= 0) throw new IllegalArgumentException(key + " must be positive, got " + value);
+    return value;
   }
 
   private static int intValue(JsonObject config, String key, int def) {

@@ -1,11 +1,14 @@
 package dev.verve;
 
+import dev.verve.http.impl.ConnectionDeadlines;
+import dev.verve.http.impl.HttpLimits;
 import dev.verve.impl.ConfigLoader;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -52,8 +55,14 @@ public abstract class VerveVerticle extends VerticleBase {
     if (!options.getRole().servesHttp()) {
       return verve.ready().<Object>map(v -> v).onSuccess(v -> LOG.info("Verve function node ready"));
     }
+    Router router = verve.router();
+    ConnectionDeadlines deadlines = new ConnectionDeadlines(vertx, options.getHeaderTimeoutMs(), options.getBodyTimeoutMs());
     return verve.ready().compose(v -> vertx.createHttpServer(httpServerOptions(options))
-      .requestHandler(verve.router())
+      .connectionHandler(deadlines::opened)
+      .requestHandler(request -> {
+        deadlines.arrived(request);
+        router.handle(request);
+      })
       .listen()
       .onSuccess(s -> {
         server = s;
@@ -89,10 +98,12 @@ public abstract class VerveVerticle extends VerticleBase {
     }
   }
 
-  /** The HTTP server settings; override to add TLS, compression and so on. */
+  /**
+   * The HTTP server settings: address and the limits of {@link VerveOptions} ({@code http.*}). Override to
+   * add TLS and so on, starting from {@code super.httpServerOptions(options)} to keep the limits.
+   */
   protected HttpServerOptions httpServerOptions(VerveOptions options) {
-    return new HttpServerOptions().setHost(options.getHost()).setPort(options.getPort())
-      .setCompressionSupported(options.isCompression());
+    return HttpLimits.serverOptions(options);
   }
 
   @Override

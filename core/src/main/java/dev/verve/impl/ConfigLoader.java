@@ -76,7 +76,10 @@ public final class ConfigLoader {
     "eventbus.outbound", "eventbus.inbound", "dev", "node.role", "templates.root", "http.compression",
     "db.url", "db.user", "db.password", "db.poolSize", "db.connectTimeout", "db.migrations",
     "auth.tokenKey", "auth.tokenTtl", "auth.sessionTimeout", "auth.secureCookie", "auth.maxFailures",
-    "auth.failureWindow", "auth.passwordIterations", "demo.adminPassword"
+    "auth.failureWindow", "auth.passwordIterations", "demo.adminPassword",
+    "http.allowedHosts", "http.idleTimeout", "http.headerTimeout", "http.bodyTimeout", "http.maxHeaderSize",
+    "http.maxRequestLineLength", "http.maxWebSocketFrameSize", "http.maxWebSocketMessageSize", "http.h2c",
+    "eventbus.maxAddressLength", "eventbus.maxHandlersPerSocket"
   };
 
   static JsonObject flatten(JsonObject json) {

@@ -12,9 +12,12 @@ import dev.verve.auth.impl.SessionGate;
 import dev.verve.auth.impl.CallerForwarding;
 import dev.verve.bus.impl.EventBusBridge;
 import dev.verve.fn.ServiceDescriptor;
+import dev.verve.fn.impl.ArgumentsInterceptor;
 import dev.verve.fn.impl.FunctionHandler;
 import dev.verve.fn.impl.InFlight;
 import dev.verve.fn.impl.SafeService;
+import dev.verve.http.impl.FramingGuard;
+import dev.verve.http.impl.HostGuard;
 import dev.verve.http.impl.HttpProblem;
 import dev.verve.http.impl.OriginGuard;
 import dev.verve.http.impl.Problems;
@@ -77,12 +80,15 @@ public final class VerveImpl implements Verve {
       T safe = SafeService.wrap(iface, implementation, inFlight);
       // The access rules are enforced here, where the function runs, whatever way the call came in.
       AccessInterceptor access = new AccessInterceptor(descriptor);
+      // And so are the arguments' types, checked again whoever sent them.
+      ArgumentsInterceptor arguments = new ArgumentsInterceptor(descriptor);
       consumers.add(new ServiceBinder(vertx).setAddress(descriptor.address()).addInterceptor(access)
-        .register(iface, safe));
+        .addInterceptor(arguments).register(iface, safe));
       // A second, node-local address on this verticle's event loop: calls arriving here (HTTP, pages,
       // proxy()) skip the round-robin across instances and nodes, and the thread hop it costs.
       String local = descriptor.address() + ".local." + UUID.randomUUID();
-      consumers.add(new ServiceBinder(vertx).setAddress(local).addInterceptor(access).registerLocal(iface, safe));
+      consumers.add(new ServiceBinder(vertx).setAddress(local).addInterceptor(access).addInterceptor(arguments)
+        .registerLocal(iface, safe));
       localAddresses.put(descriptor.address(), local);
     }
     return this;
@@ -140,6 +146,10 @@ public final class VerveImpl implements Verve {
   public synchronized Router router() {
     if (router == null) {
       router = Router.router(vertx);
+      // Before anything reads a header or a byte of the body: a host this server answers for, and a body
+      // whose length cannot be read two ways.
+      router.route().handler(new HostGuard(options));
+      router.route().handler(new FramingGuard());
       if (options.isDev()) {
         router.route().handler(LoggerHandler.create(LoggerFormat.TINY));
       }

@@ -31,6 +31,10 @@ class ConfigLoaderTest {
     assertEquals("9090", flat.getString("http.port"));
     assertEquals("10", flat.getString("api.bodyLimit"));
     assertEquals("x", flat.getString("my.setting"));
+    assertEquals("5000", ConfigLoader.normalize(new JsonObject().put("VERVE_HTTP_HEADERTIMEOUT", "5000"))
+      .getString("http.headerTimeout"));
+    assertEquals("7", ConfigLoader.normalize(new JsonObject().put("VERVE_EVENTBUS_MAXHANDLERSPERSOCKET", "7"))
+      .getString("eventbus.maxHandlersPerSocket"));
     VerveOptions options = VerveOptions.fromConfig(flat);
     assertEquals(9090, options.getPort());
     assertEquals(10, options.getBodyLimit());

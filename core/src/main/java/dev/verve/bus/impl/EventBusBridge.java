@@ -14,13 +14,16 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.Transport;
 
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * The event-bus bridge for browsers at {@code /eventbus/*} (raw WebSocket at {@code /eventbus/websocket},
- * SockJS fallbacks beside it). Deny by default: only the configured outbound addresses reach the browser
+ * SockJS's WebSocket and XHR transports beside it; no JSONP, htmlfile or EventSource). A socket may name
+ * addresses up to {@code eventbus.maxAddressLength} long and listen to {@code eventbus.maxHandlersPerSocket}. Deny by default: only the configured outbound addresses reach the browser
  * and only the configured inbound ones accept its messages. A regex never opens a server function's
  * address; only naming it exactly does. Cross-site connections are refused like function calls are.
  *
@@ -33,6 +36,15 @@ public final class EventBusBridge {
 
   public static final String PATH = "/eventbus";
 
+  // WebSocket (the runtime's) and XHR polling (the official client's fallback) only: JSONP, htmlfile and
+  // EventSource answer cross-site GETs with no Origin to check.
+  private static SockJSHandlerOptions transports() {
+    return new SockJSHandlerOptions()
+      .addDisabledTransport(Transport.JSON_P.name())
+      .addDisabledTransport(Transport.HTML_FILE.name())
+      .addDisabledTransport(Transport.EVENT_SOURCE.name());
+  }
+
   private EventBusBridge() {
   }
 
@@ -40,7 +52,9 @@ public final class EventBusBridge {
   public static void mount(Vertx vertx, Router router, VerveOptions options, Predicate<String> isServiceAddress) {
     BridgeRules outbound = BridgeRules.parse(options.getOutbound());
     BridgeRules inbound = BridgeRules.parse(options.getInbound());
-    SockJSBridgeOptions bridge = new SockJSBridgeOptions();
+    SockJSBridgeOptions bridge = new SockJSBridgeOptions()
+      .setMaxAddressLength(options.getMaxAddressLength())
+      .setMaxHandlersPerSocket(options.getMaxHandlersPerSocket());
     outbound.permitted().forEach(bridge::addOutboundPermitted);
     inbound.permitted().forEach(bridge::addInboundPermitted);
     // Per-user addresses: the guard lets each socket have only its own user's.
@@ -49,7 +63,7 @@ public final class EventBusBridge {
     router.route(PATH + "/*").handler(new OriginGuard(options.getAllowedOrigins()));
     // The SockJS HTTP transports (xhr_send, ...) read their body from the routing context.
     router.route(PATH + "/*").handler(BodyHandler.create(false).setBodyLimit(options.getBodyLimit()));
-    router.route(PATH + "/*").subRouter(SockJSHandler.create(vertx)
+    router.route(PATH + "/*").subRouter(SockJSHandler.create(vertx, transports())
       .bridge(bridge, event -> guard(event, isServiceAddress, inbound, outbound)));
     router.route(PATH + "/*").failureHandler(Problems::handleFailure);
   }

@@ -1,0 +1,116 @@
+package dev.verve.http.impl;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * Deadlines Vert.x has no option for: a client that sends its request's headers or body a byte at a time
+ * keeps a connection (and its buffers) for as long as it likes, since every byte resets the idle timeout.
+ * Here a connection must deliver a request's headers within {@code http.headerTimeout} of its opening, and
+ * a request's body within {@code http.bodyTimeout} of its headers; otherwise it is closed. Kept alive, a
+ * connection gets between one and two header timeouts after a response for the next request's headers
+ * (one timer per connection, not two per request). HTTP/2 connections and WebSockets are left to the
+ * idle timeout and their own limits.
+ *
+ * <p>Installed by {@code VerveVerticle}: {@link #opened} as the server's connection handler, and
+ * {@link #arrived} called for every request before the router.
+ */
+public final class ConnectionDeadlines {
+
+  private static final Logger LOG = Logger.getLogger(ConnectionDeadlines.class.getName());
+
+  private final Vertx vertx;
+  private final long headerTimeoutMs;
+  private final long bodyTimeoutMs;
+  private final Map<HttpConnection, Watch> watches = new ConcurrentHashMap<>();
+
+  public ConnectionDeadlines(Vertx vertx, long headerTimeoutMs, long bodyTimeoutMs) {
+    this.vertx = vertx;
+    this.headerTimeoutMs = headerTimeoutMs;
+    this.bodyTimeoutMs = bodyTimeoutMs;
+  }
+
+  public void opened(HttpConnection connection) {
+    Watch watch = new Watch(connection);
+    watches.put(connection, watch);
+    connection.closeHandler(v -> watch.stop());
+  }
+
+  public void arrived(HttpServerRequest request) {
+    Watch watch = watches.get(request.connection());
+    if (watch != null) watch.arrived(request);
+    if (!request.isEnded() && hasBody(request)) {
+      long timer = vertx.setTimer(bodyTimeoutMs, id -> {
+        if (!request.isEnded()) {
+          LOG.fine(() -> "Closing a connection whose request body took over " + bodyTimeoutMs + " ms");
+          request.connection().close();
+        }
+      });
+      request.end().onComplete(ar -> vertx.cancelTimer(timer));
+    }
+  }
+
+  private static boolean hasBody(HttpServerRequest request) {
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    return length != null ? !length.equals("0") : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+  }
+
+  /** One connection's header deadline; its timer and requests all run on the connection's event loop. */
+  private final class Watch {
+    private final HttpConnection connection;
+    private final long timer;
+    private long requests;
+    private long requestsAtCheck;
+    private HttpServerRequest current;
+    private boolean quiet;
+
+    Watch(HttpConnection connection) {
+      this.connection = connection;
+      this.timer = vertx.setPeriodic(headerTimeoutMs, id -> check());
+    }
+
+    void arrived(HttpServerRequest request) {
+      if (request.version() == HttpVersion.HTTP_2) {
+        stop(); // streams are multiplexed: one stream's end says nothing about the others
+        return;
+      }
+      requests++;
+      current = request;
+    }
+
+    private void check() {
+      if (requests != requestsAtCheck) {
+        requestsAtCheck = requests;
+        quiet = current.response().ended(); // already answered: the wait for the next one has begun
+      } else if (current == null) {
+        close("no request headers within " + headerTimeoutMs + " ms of connecting");
+      } else if (current.response().getStatusCode() == 101) {
+        stop(); // a WebSocket now
+      } else if (!current.response().ended()) {
+        quiet = false; // still answering: the function's own timeout applies
+      } else if (quiet) {
+        close("no new request headers within " + headerTimeoutMs + " ms of the last response");
+      } else {
+        quiet = true;
+      }
+    }
+
+    private void close(String why) {
+      LOG.fine(() -> "Closing a connection: " + why);
+      stop();
+      connection.close();
+    }
+
+    void stop() {
+      vertx.cancelTimer(timer);
+      watches.remove(connection);
+    }
+  }
+}
