@@ -32,7 +32,7 @@ class TypeScriptClientsTest {
 
   @BeforeAll
   static void download() throws Exception {
-    tools = NodeTools.install("api-clients", "typescript");
+    tools = NodeTools.install("api-clients", "openapi-fetch");
     try (TestServer server = TestServer.start(DemoVerticle::new, new JsonObject())) {
       save(server, "/api/openapi.json", "openapi.json");
       for (String file : List.of("verve/verve.d.ts", "verve/fn/Counter.d.ts", "verve/fn/Todos.d.ts", "verve/fn/Admin.d.ts")) {
@@ -75,6 +75,20 @@ class TypeScriptClientsTest {
     NodeTools.Result tsc = tools.run(120, "tsc", "--noEmit", "--strict", "--target", "ES2022", "--module", "ES2022",
       "--moduleResolution", "bundler", "--lib", "ES2022,DOM", "calls-openapi.ts");
     assertEquals(0, tsc.exit(), tsc.output());
+  }
+
+  @Test
+  void aClientGeneratedFromTheDocumentCallsTheServer() throws Exception {
+    NodeTools.Result generate = tools.run(120, "openapi-typescript", "openapi.json", "-o", "openapi.d.ts");
+    assertEquals(0, generate.exit(), generate.output());
+    NodeTools.Result tsc = tools.run(120, "tsc", "--strict", "--target", "ES2022", "--module", "ES2022",
+      "--moduleResolution", "bundler", "--lib", "ES2022,DOM", "--outDir", "out", "client.ts");
+    assertEquals(0, tsc.exit(), tsc.output());
+    try (TestServer server = TestServer.start(DemoVerticle::new, new JsonObject())) {
+      NodeTools.Result run = tools.run(60, "node", "out/client.js", "http://127.0.0.1:" + server.port);
+      assertEquals(0, run.exit(), run.output());
+      assertTrue(run.output().startsWith("42 400 Invalid arguments for Counter.doubleServer: 'number'"), run.output());
+    }
   }
 
   @Test
