@@ -20,8 +20,11 @@ import java.util.Map;
  */
 final class DataObjects {
 
-  record Property(String name, TypeInfo type, boolean required) {
+  /** One member; codegen gives a list, set or map member's element type, so {@code container} says which. */
+  record Property(String name, TypeInfo type, Container container, boolean required) {
   }
+
+  enum Container { NONE, LIST, SET, MAP }
 
   private final ProcessingEnvironment env;
   private final Map<String, List<Property>> cache = new HashMap<>();
@@ -46,8 +49,10 @@ final class DataObjects {
       model.process();
       for (PropertyInfo property : model.getPropertyMap().values()) {
         if (property.getGetterMethod() == null && property.getSetterMethod() == null) continue;
-        properties.add(new Property(property.getName(), property.getType(),
-          property.getType().getKind() == ClassKind.PRIMITIVE));
+        Container container = property.isList() ? Container.LIST : property.isSet() ? Container.SET
+          : property.isMap() ? Container.MAP : Container.NONE;
+        properties.add(new Property(property.getName(), property.getType(), container,
+          container == Container.NONE && property.getType().getKind() == ClassKind.PRIMITIVE));
       }
     } catch (RuntimeException unmodelled) {
       // A data object codegen cannot read property by property (custom JSON, a converter of its own):

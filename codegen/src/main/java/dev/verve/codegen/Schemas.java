@@ -32,7 +32,10 @@ final class Schemas {
     Map.entry("double", Map.of("type", "number", "format", "double")),
     Map.entry("java.lang.String", Map.of("type", "string")),
     Map.entry("io.vertx.core.json.JsonObject", Map.of("type", "object")),
-    Map.entry("io.vertx.core.json.JsonArray", Map.of("type", "array")));
+    Map.entry("io.vertx.core.json.JsonArray", Map.of("type", "array")),
+    // Only as members of data objects (functions cannot take them): how Vert.x's JSON writes them.
+    Map.entry("io.vertx.core.buffer.Buffer", Map.of("type", "string", "contentEncoding", "base64")),
+    Map.entry("java.time.Instant", Map.of("type", "string", "format", "date-time")));
 
   private static final Map<String, String> UNBOXED = Map.of("java.lang.Boolean", "boolean", "java.lang.Byte", "byte",
     "java.lang.Short", "short", "java.lang.Integer", "int", "java.lang.Long", "long", "java.lang.Float", "float",
@@ -47,7 +50,7 @@ final class Schemas {
   }
 
   Map<String, Object> of(TypeInfo type) {
-    switch (type.getKind()) {
+    switch (JsonTypes.isContainer(type) ? type.getKind() : ClassKind.OTHER) {
       case LIST:
       case SET: {
         Map<String, Object> schema = new LinkedHashMap<>();
@@ -66,6 +69,10 @@ final class Schemas {
         break;
     }
     String name = type.getName();
+    Map<String, Object> basic = BASIC.get(UNBOXED.getOrDefault(name, name));
+    if (basic != null) {
+      return new LinkedHashMap<>(basic); // Buffer included, though codegen counts it as a data object
+    }
     if (SPECIAL.containsKey(name)) {
       return ref(type.getRaw().getSimpleName(), SPECIAL.get(name));
     }
@@ -78,11 +85,9 @@ final class Schemas {
       schema.put("enum", new ArrayList<>(((EnumTypeInfo) type.getRaw()).getValues()));
       return ref(type.getRaw().getSimpleName(), schema);
     }
-    Map<String, Object> basic = BASIC.get(UNBOXED.getOrDefault(name, name));
-    if (basic == null) {
-      throw new IllegalStateException("No schema for " + name); // ProxyModel and JsonTypes admit no other type
-    }
-    return new LinkedHashMap<>(basic);
+    // Parameters and results were vetted, but a data object's members were not: one of a type not
+    // described here (an Object, a type with a converter of its own) is any JSON value.
+    return new LinkedHashMap<>();
   }
 
   /** {@code schema} that also admits {@code null} (a {@code @Nullable} parameter). */
@@ -103,12 +108,31 @@ final class Schemas {
     Map<String, Object> properties = new LinkedHashMap<>();
     List<String> required = new ArrayList<>();
     for (DataObjects.Property property : dataObjects.properties(type)) {
-      properties.put(property.name(), of(property.type()));
+      properties.put(property.name(), member(property));
       if (property.required()) required.add(property.name());
     }
     if (!properties.isEmpty()) schema.put("properties", properties);
     if (!required.isEmpty()) schema.put("required", required);
     return Map.of("$ref", "#/components/schemas/" + name);
+  }
+
+  private Map<String, Object> member(DataObjects.Property property) {
+    Map<String, Object> element = of(property.type());
+    Map<String, Object> schema = new LinkedHashMap<>();
+    switch (property.container()) {
+      case LIST:
+      case SET:
+        schema.put("type", "array");
+        schema.put("items", element);
+        if (property.container() == DataObjects.Container.SET) schema.put("uniqueItems", true);
+        return schema;
+      case MAP:
+        schema.put("type", "object");
+        schema.put("additionalProperties", element);
+        return schema;
+      default:
+        return element;
+    }
   }
 
   private Map<String, Object> ref(String name, Map<String, Object> schema) {
