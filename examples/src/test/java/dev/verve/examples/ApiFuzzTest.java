@@ -262,8 +262,9 @@ class ApiFuzzTest {
 
   private static Arbitrary<String> malformed() {
     return Arbitraries.oneOf(
+      // Not a leading byte-order mark: RFC 8259 lets a parser ignore it, and Jackson does.
       Arbitraries.of("{", "}", "{\"number\":}", "{\"a\":1,}", "{'number':21}", "{\"number\":21}}", "nul", "{\"a\":\"\\x\"}",
-        "\uFEFF{}", "{\"a\":NaN}", "{\"a\":01}"),
+        "{\"a\":NaN}", "{\"a\":01}"),
       Arbitraries.strings().ofMinLength(1).ofMaxLength(40).filter(s -> !isJson(s)));
   }
 
