@@ -23,21 +23,25 @@ final class JavadocText {
   final String summary;
   final String description;
   final Map<String, String> params;
+  /** The {@code @return} text, empty without one. */
+  final String returns;
 
-  private JavadocText(String summary, String description, Map<String, String> params) {
+  private JavadocText(String summary, String description, Map<String, String> params, String returns) {
     this.summary = summary;
     this.description = description;
     this.params = params;
+    this.returns = returns;
   }
 
   static JavadocText of(Elements elements, Element element, Element constants) {
     String raw = elements == null ? null : elements.getDocComment(element);
     if (raw == null || raw.isBlank()) {
-      return new JavadocText("", "", Map.of());
+      return new JavadocText("", "", Map.of(), "");
     }
     Matcher tag = TAGS.matcher(raw);
     String main = tag.find() ? raw.substring(0, tag.start()) : raw;
     Map<String, String> params = new LinkedHashMap<>();
+    String returns = "";
     if (tag.find(0)) {
       // Each block tag runs until the next one.
       int start = tag.start();
@@ -47,11 +51,13 @@ final class JavadocText {
         if (b.startsWith("@param")) {
           String[] nameAndText = b.substring(6).trim().split("\\s+", 2);
           if (nameAndText.length == 2) params.put(nameAndText[0], text(nameAndText[1], elements, constants));
+        } else if (b.startsWith("@return")) {
+          returns = text(b.substring(7).trim(), elements, constants);
         }
       }
     }
     String description = text(main, elements, constants);
-    return new JavadocText(firstSentence(description), description, params);
+    return new JavadocText(firstSentence(description), description, params, returns);
   }
 
   private static String text(String javadoc, Elements elements, Element constants) {

@@ -64,6 +64,7 @@ class OpenApiGen extends ServerFunctionsGen {
     op.put("summary", doc.summary.isEmpty() ? service.simpleName() + "." + function.name() : doc.summary);
     String access = describe(function.access());
     op.put("description", doc.description.isEmpty() ? access : doc.description + "\n\n" + access);
+    if (function.element().getAnnotation(Deprecated.class) != null) op.put("deprecated", true);
     op.put("security", security(function.access()));
     Map<String, Object> rule = new LinkedHashMap<>();
     rule.put("rule", function.access().kind());
@@ -105,10 +106,10 @@ class OpenApiGen extends ServerFunctionsGen {
 
     Map<String, Object> responses = new LinkedHashMap<>();
     if (function.returnsVoid()) {
-      responses.put("204", Map.of("description", "Done; no content."));
+      responses.put("204", Map.of("description", doc.returns.isEmpty() ? "Done; no content." : doc.returns));
     } else {
       Map<String, Object> ok = new LinkedHashMap<>();
-      ok.put("description", "The result.");
+      ok.put("description", doc.returns.isEmpty() ? "The result." : doc.returns);
       ok.put("content", Map.of("application/json", Map.of("schema", schemas.of(function.result()))));
       responses.put("200", ok);
     }

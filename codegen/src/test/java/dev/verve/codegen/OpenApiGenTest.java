@@ -138,6 +138,10 @@ class OpenApiGenTest {
       .getJsonObject("application/json").getJsonObject("schema").getJsonObject("properties").getJsonObject("file")
       .getString("description"), "@param becomes the argument's description");
     assertEquals("Stores a file.", store.getString("summary"));
+    assertEquals("the file as stored", store.getJsonObject("responses").getJsonObject("200").getString("description"));
+    assertFalse(store.containsKey("deprecated"));
+    assertEquals(true, new JsonObject(compilation.resource("verve/openapi/Shapes.json")).getJsonObject("paths")
+      .getJsonObject("/Shapes/save").getJsonObject("post").getBoolean("deprecated"));
     String ts = compilation.resource("verve/fn/Shapes.d.ts");
     assertTrue(ts.contains("export interface Node {\n  \"name\"?: string;\n  \"children\"?: Array<Node>;\n}\n"), ts);
   }
