@@ -14,6 +14,7 @@ public class VerveGenLoader implements GeneratorLoader {
 
   @Override
   public Stream<Generator<?>> loadGenerators(ProcessingEnvironment processingEnv) {
-    return Stream.of(new DescriptorGen(), new HttpClientGen(), new JsModuleGen());
+    return Stream.of(new DescriptorGen(), new HttpClientGen(), new JsModuleGen(),
+      new TsDeclarationsGen(processingEnv), new OpenApiGen(processingEnv));
   }
 }

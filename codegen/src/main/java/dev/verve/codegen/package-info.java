@@ -11,7 +11,12 @@
  *   <li>write {@code <Interface>VerveDescriptor} (address, methods, parameter {@code ArgType}s), which the
  *       HTTP handler validates calls against before they reach the event bus;</li>
  *   <li>write {@code <Interface>VerveHttpClient}, the interface implemented over HTTP;</li>
- *   <li>write the resource {@code verve/fn/<Interface>.js}, one {@code async} function per method.</li>
+ *   <li>write the resource {@code verve/fn/<Interface>.js}, one {@code async} function per method, and
+ *       its TypeScript declarations {@code verve/fn/<Interface>.d.ts};</li>
+ *   <li>write the resource {@code verve/openapi/<Interface>.json}, the interface's part of the OpenAPI 3.1
+ *       document the web node serves at {@code <api.prefix>/openapi.json}: operations, schemas (data
+ *       objects and enums as components, read through vertx-codegen's own {@code DataObjectModel}), the
+ *       problem responses and access rules, Javadoc as summaries and descriptions.</li>
  * </ol>
  * Any other proxy model is left alone ({@code filename} returns {@code null}). Alongside,
  * {@link dev.verve.codegen.ServerFunctionsChecker} (a plain annotation processor) fails the build for a

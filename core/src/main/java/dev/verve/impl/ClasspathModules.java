@@ -19,11 +19,12 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Serves the browser runtime ({@code /verve/verve.js}) and the generated function modules
  * ({@code /verve/fn/<Interface>.js}, only for interfaces exposed here) from the class path, so a fat jar
- * works. Each file is read and gzipped once, off the event loop, and kept in memory.
+ * works; and their TypeScript declarations ({@code /verve/verve.d.ts}, {@code /verve/fn/<Interface>.d.ts}). Each file is read and gzipped once, off the event loop, and kept in memory.
  */
 final class ClasspathModules {
 
   private static final String JS = "text/javascript; charset=utf-8";
+  private static final String TS = "application/typescript; charset=utf-8";
 
   private final Vertx vertx;
   private final Map<String, ServiceDescriptor> services;
@@ -36,19 +37,22 @@ final class ClasspathModules {
 
   void mount(Router router) {
     router.get("/verve/verve.js").handler(ctx -> serve(ctx, "verve/verve.js", ClasspathModules.class.getClassLoader()));
+    router.get("/verve/verve.d.ts").handler(ctx -> serve(ctx, "verve/verve.d.ts", ClasspathModules.class.getClassLoader()));
     router.get("/verve/fn/:module").handler(this::serveFunctionModule);
   }
 
   private void serveFunctionModule(RoutingContext ctx) {
     String module = ctx.pathParam("module");
-    String name = module.endsWith(".js") ? module.substring(0, module.length() - 3) : null;
+    // The module, or its TypeScript declarations (generated beside it).
+    String extension = module.endsWith(".d.ts") ? ".d.ts" : module.endsWith(".js") ? ".js" : null;
+    String name = extension == null ? null : module.substring(0, module.length() - extension.length());
     ServiceDescriptor service = name == null ? null : services.get(name);
     if (service == null) {
       ctx.next();
       return;
     }
     // The module sits next to the interface's classes, in the application's jar.
-    serve(ctx, "verve/fn/" + name + ".js", service.iface().getClassLoader());
+    serve(ctx, "verve/fn/" + name + extension, service.iface().getClassLoader());
   }
 
   private void serve(RoutingContext ctx, String resource, ClassLoader loader) {
@@ -61,7 +65,7 @@ final class ClasspathModules {
       String acceptEncoding = ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING);
       boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
       ctx.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, JS)
+        .putHeader(HttpHeaders.CONTENT_TYPE, resource.endsWith(".d.ts") ? TS : JS)
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
         .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
         .putHeader(HttpHeaders.ETAG, module.etag);

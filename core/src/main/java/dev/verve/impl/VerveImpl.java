@@ -21,6 +21,7 @@ import dev.verve.http.impl.HostGuard;
 import dev.verve.http.impl.HttpProblem;
 import dev.verve.http.impl.OriginGuard;
 import dev.verve.http.impl.Problems;
+import dev.verve.openapi.impl.OpenApiRoutes;
 import dev.verve.page.Page;
 import dev.verve.page.impl.ErrorPages;
 import dev.verve.page.impl.HandlebarsEngine;
@@ -156,6 +157,8 @@ public final class VerveImpl implements Verve {
       // Who is asking, before anything else: functions, pages and the bridge all act for this caller.
       router.route().handler(sessionGate);
       router.route().handler(callerHandler);
+      // The document before the functions: their handler answers every other path under the prefix.
+      new OpenApiRoutes(vertx, services, options.getApiPrefix(), AuthImpl.SESSION_COOKIE).mount(router, options.isDev());
       mountFunctions(router);
       new ClasspathModules(vertx, services).mount(router);
       EventBusBridge.mount(vertx, router, options, this::isServiceAddress);

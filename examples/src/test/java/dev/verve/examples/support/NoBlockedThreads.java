@@ -35,6 +35,15 @@ public final class NoBlockedThreads implements BeforeEachCallback, AfterEachCall
     });
   }
 
+  /** The warnings since the last {@link #clear()}: for tests outside JUnit Jupiter (jqwik properties). */
+  public static List<String> warnings() {
+    return List.copyOf(WARNINGS);
+  }
+
+  public static void clear() {
+    WARNINGS.clear();
+  }
+
   @Override
   public void beforeEach(ExtensionContext context) {
     WARNINGS.clear();

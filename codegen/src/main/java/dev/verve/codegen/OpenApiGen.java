@@ -1,0 +1,157 @@
+package dev.verve.codegen;
+
+import io.vertx.codegen.processor.ParamInfo;
+
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.util.Elements;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@code verve/openapi/<Interface>.json}: the interface's part of the OpenAPI 3.1 document, built
+ * here from the same model as the descriptor the HTTP layer validates with. The web node puts the parts of
+ * the interfaces it exposes together under {@code <api.prefix>/openapi.json}, adding the prefix to the
+ * paths and the shared components named here: the {@code session} and {@code bearer} security schemes and
+ * the problem responses ({@code #/components/responses/BadRequest}, ...).
+ */
+class OpenApiGen extends ServerFunctionsGen {
+
+  /** Problem responses every function can give, by status: the names of the shared components. */
+  private static final Map<String, String> PROBLEMS = problems();
+
+  private final ProcessingEnvironment env;
+
+  OpenApiGen(ProcessingEnvironment env) {
+    super("verve_openapi");
+    this.env = env;
+  }
+
+  @Override
+  String filename(ServiceModel service) {
+    return "verve/openapi/" + service.simpleName() + ".json";
+  }
+
+  @Override
+  String render(ServiceModel service) {
+    Elements elements = env == null ? null : env.getElementUtils();
+    Schemas schemas = new Schemas(new DataObjects(env));
+    JavadocText ifaceDoc = JavadocText.of(elements, service.element(), service.element());
+
+    Map<String, Object> paths = new LinkedHashMap<>();
+    for (ServiceModel.Function function : service.functions()) {
+      JavadocText doc = JavadocText.of(elements, function.element(), service.element());
+      paths.put("/" + service.simpleName() + "/" + function.name(), Map.of("post", operation(service, function, doc, schemas)));
+    }
+    Map<String, Object> tag = new LinkedHashMap<>();
+    tag.put("name", service.simpleName());
+    if (!ifaceDoc.description.isEmpty()) tag.put("description", ifaceDoc.description);
+
+    Map<String, Object> fragment = new LinkedHashMap<>();
+    fragment.put("interface", service.fqn());
+    fragment.put("tag", tag);
+    fragment.put("paths", paths);
+    fragment.put("schemas", schemas.components);
+    return JsonText.write(fragment);
+  }
+
+  private static Map<String, Object> operation(ServiceModel service, ServiceModel.Function function, JavadocText doc,
+                                               Schemas schemas) {
+    Map<String, Object> op = new LinkedHashMap<>();
+    op.put("operationId", service.simpleName() + "_" + function.name());
+    op.put("tags", List.of(service.simpleName()));
+    op.put("summary", doc.summary.isEmpty() ? service.simpleName() + "." + function.name() : doc.summary);
+    String access = describe(function.access());
+    op.put("description", doc.description.isEmpty() ? access : doc.description + "\n\n" + access);
+    if (function.element().getAnnotation(Deprecated.class) != null) op.put("deprecated", true);
+    op.put("security", security(function.access()));
+    Map<String, Object> rule = new LinkedHashMap<>();
+    rule.put("rule", function.access().kind());
+    if (!function.access().roles().isEmpty()) rule.put("roles", function.access().roles());
+    op.put("x-verve-access", rule);
+
+    List<ParamInfo> params = function.method().getParams();
+    if (!params.isEmpty()) {
+      Map<String, Object> properties = new LinkedHashMap<>();
+      List<String> required = new ArrayList<>();
+      boolean anyRequired = false;
+      for (ParamInfo param : params) {
+        Map<String, Object> schema = schemas.of(param.getType());
+        if (param.isNullable()) {
+          schema = Schemas.orNull(schema);
+        } else {
+          required.add(param.getName());
+          anyRequired = true;
+        }
+        String text = doc.params.get(param.getName());
+        if (text != null) {
+          schema = new LinkedHashMap<>(schema);
+          schema.put("description", text);
+        }
+        properties.put(param.getName(), schema);
+      }
+      // Exactly what the validator accepts: these members, the required ones present, no others.
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", "object");
+      body.put("properties", properties);
+      if (!required.isEmpty()) body.put("required", required);
+      body.put("additionalProperties", false);
+      Map<String, Object> requestBody = new LinkedHashMap<>();
+      requestBody.put("description", "The arguments, keyed by parameter name.");
+      requestBody.put("required", anyRequired);
+      requestBody.put("content", Map.of("application/json", Map.of("schema", body)));
+      op.put("requestBody", requestBody);
+    }
+
+    Map<String, Object> responses = new LinkedHashMap<>();
+    if (function.returnsVoid()) {
+      responses.put("204", Map.of("description", doc.returns.isEmpty() ? "Done; no content." : doc.returns));
+    } else {
+      Map<String, Object> ok = new LinkedHashMap<>();
+      ok.put("description", doc.returns.isEmpty() ? "The result." : doc.returns);
+      ok.put("content", Map.of("application/json", Map.of("schema", schemas.of(function.result()))));
+      responses.put("200", ok);
+    }
+    PROBLEMS.forEach((status, name) -> {
+      if (status.equals("401") && function.access().kind().equals("AnonymousAllowed")) return;
+      responses.put(status, Map.of("$ref", "#/components/responses/" + name));
+    });
+    op.put("responses", responses);
+    return op;
+  }
+
+  // Anyone may call: no credentials (the empty requirement) or either kind. Roles are listed as the
+  // requirement's values, which OpenAPI 3.1 allows for schemes other than OAuth.
+  private static List<Object> security(AccessRules.Rule rule) {
+    List<Object> requirements = new ArrayList<>();
+    if (rule.kind().equals("AnonymousAllowed")) requirements.add(Map.of());
+    requirements.add(Map.of("session", rule.roles()));
+    requirements.add(Map.of("bearer", rule.roles()));
+    return requirements;
+  }
+
+  private static String describe(AccessRules.Rule rule) {
+    switch (rule.kind()) {
+      case "AnonymousAllowed": return "Access: anyone, signed in or not (`@AnonymousAllowed`).";
+      case "PermitAll": return "Access: any signed-in user (`@PermitAll`); anonymous callers get 401.";
+      case "DenyAll": return "Access: nobody (`@DenyAll`); every call is refused.";
+      default: return "Access: signed-in users with the role " + String.join(" or ", rule.roles())
+        + " (`@RolesAllowed`); anonymous callers get 401, others 403.";
+    }
+  }
+
+  private static Map<String, String> problems() {
+    Map<String, String> problems = new LinkedHashMap<>();
+    problems.put("400", "BadRequest");
+    problems.put("401", "Unauthorized");
+    problems.put("403", "Forbidden");
+    problems.put("404", "NotFound");
+    problems.put("413", "ContentTooLarge");
+    problems.put("415", "UnsupportedMediaType");
+    problems.put("500", "InternalError");
+    problems.put("503", "Unavailable");
+    problems.put("504", "Timeout");
+    return problems;
+  }
+}
