@@ -91,8 +91,12 @@ public abstract class VerveVerticle extends VerticleBase {
 
   /** The HTTP server settings; override to add TLS, compression and so on. */
   protected HttpServerOptions httpServerOptions(VerveOptions options) {
+    // Form posts are bounded by api.bodyLimit as a whole, not by Netty's 1-8 KB per field.
+    int formLimit = (int) Math.min(Integer.MAX_VALUE, options.getBodyLimit());
     return new HttpServerOptions().setHost(options.getHost()).setPort(options.getPort())
-      .setCompressionSupported(options.isCompression());
+      .setCompressionSupported(options.isCompression())
+      .setMaxFormAttributeSize(formLimit)
+      .setMaxFormBufferedBytes(formLimit);
   }
 
   @Override
