@@ -232,13 +232,13 @@ const directives = {
   // A form posting to a server function, sent with fetch. As after a post without JavaScript, success sets
   // store.result (and store[data-result]), clears store.problem and runs the action "<Interface>.<method>"
   // if there is one ({ result, values }); a failure sets store.problem: errors by argument, general if none.
-  form: (el, fn, s) => listen(el, "submit", async e => {
+  form: (el, fn, s, url) => listen(el, "submit", async e => {
     e.preventDefault();
     const data = new FormData(el, e.submitter), buttons = el.querySelectorAll("button,[type=submit]"), values = {};
     data.forEach((v, k) => values[k] = v);
     buttons.forEach(b => b.disabled = true);
     try {
-      const result = await post(el.action, data, fn);
+      const result = await post(url, data, fn);
       batch(() => {
         store.problem = store.values = undefined;
         store.result = result;
@@ -295,9 +295,10 @@ function walk(el, s, out) {
   done.add(el);
   const bind = (d, v, arg) => { try { out.push(directives[d](el, v, s, arg)); } catch (e) { fail(el, e); } };
   if (el.tagName == "TEMPLATE") return el.dataset.each && bind("each", el.dataset.each);
-  const u = el.tagName == "FORM" && el.method == "post" && !el.dataset.onSubmit && new URL(el.action),
-    p = settings.apiPrefix + "/";
-  if (u?.origin == location.origin && u.pathname.startsWith(p)) bind("form", u.pathname.slice(p.length).replace("/", "."));
+  // Read from the attribute: a row cloned from a <template> is not in the document yet.
+  const u = el.tagName == "FORM" && el.method == "post" && !el.dataset.onSubmit
+    && new URL(el.getAttribute("action") || "", location), p = settings.apiPrefix + "/";
+  if (u?.origin == location.origin && u.pathname.startsWith(p)) bind("form", u.pathname.slice(p.length).replace("/", "."), u.href);
   for (const a of [...el.attributes]) {
     const m = /^data-(?:(text|value|show|hide)$|(bind|on)-(.+))/.exec(a.name);
     if (m) bind(m[1] || m[2], a.value, m[3]);
