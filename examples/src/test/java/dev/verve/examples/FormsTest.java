@@ -354,6 +354,16 @@ class FormsTest {
   }
 
   @Test
+  void importFileWithTheSessionCookieAsCurlDoesIt() {
+    WebClientSession curl = server.browser();
+    server.signUp(curl, "curl-user", "correct horse battery");
+    HttpResponse<Buffer> answer = await(curl.post("/api/Todos/importFile").putHeader("Accept", "*/*")
+      .sendMultipartForm(MultipartForm.create().textFileUpload("file", "todos.txt", Buffer.buffer("Buy milk\nCall Ada\n"), "text/plain")));
+    assertEquals(200, answer.statusCode(), answer.bodyAsString());
+    assertEquals(java.util.List.of("Buy milk", "Call Ada"), titles(answer.bodyAsJsonArray()));
+  }
+
+  @Test
   void aBadLineOrTooManyLinesAddsNothingAndNamesTheFile() {
     String token = server.signUp("importer2", "correct horse battery");
     String longLine = "x".repeat(Todos.MAX_TITLE + 1);
