@@ -18,7 +18,7 @@ export class ServerFunctionError extends Error {
 }
 
 /** POST <apiPrefix>/<service>/<method>; resolves to the decoded result. File/Blob arguments go as multipart. */
-export function call(service, method, args = {}) {
+export async function call(service, method, args = {}) {
   let body = JSON.stringify(args);
   if (Object.values(args).some(v => v instanceof Blob || v?.[0] instanceof Blob)) {
     body = new FormData();

@@ -233,18 +233,18 @@ class FormsTest {
   @Test
   void aBrowsersFormPostIsAnswered303ToReturnToOrBackToThePage() {
     WebClientSession browser = server.browser();
-    HttpResponse<Buffer> toReturnTo = await(fromPage(browser, "/api/Probe/echo", "/probe/form")
+    HttpResponse<Buffer> toReturnTo = await(fromPage(browser, "/api/Probe/echo", "/server-data")
       .sendForm(fields("text", "hi", "returnTo", "/server-data?x=1")));
     assertEquals(303, toReturnTo.statusCode(), toReturnTo.bodyAsString());
     assertEquals("/server-data?x=1", toReturnTo.getHeader("Location"));
-    HttpResponse<Buffer> back = await(fromPage(browser, "/api/Probe/echo", "/probe/form?a=b").sendForm(fields("text", "hi")));
-    assertEquals("/probe/form?a=b", back.getHeader("Location"));
+    HttpResponse<Buffer> back = await(fromPage(browser, "/api/Probe/echo", "/server-data?a=b").sendForm(fields("text", "hi")));
+    assertEquals("/server-data?a=b", back.getHeader("Location"));
   }
 
   @Test
   void anotherSiteInReturnToOrRefererNeverBecomesTheRedirect() {
     for (String returnTo : new String[] {"https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)"}) {
-      HttpResponse<Buffer> answer = await(fromPage(server.browser(), "/api/Probe/echo", "/probe/form")
+      HttpResponse<Buffer> answer = await(fromPage(server.browser(), "/api/Probe/echo", "/server-data")
         .sendForm(fields("text", "hi", "returnTo", returnTo)));
       assertEquals(303, answer.statusCode());
       assertEquals("/", answer.getHeader("Location"), returnTo);
@@ -254,45 +254,58 @@ class FormsTest {
     assertEquals(303, foreignReferer.statusCode());
     assertEquals("/", foreignReferer.getHeader("Location"));
     HttpResponse<Buffer> failedForeign = await(server.browser().post("/api/Probe/types").putHeader("Accept", BROWSER_ACCEPT)
-      .putHeader("Referer", "http://evil.example:" + server.port + "/probe/form").sendForm(fields("big", "x")));
+      .putHeader("Referer", "http://evil.example:" + server.port + "/server-data").sendForm(fields("big", "x")));
     assertEquals(303, failedForeign.statusCode());
     assertEquals("/", failedForeign.getHeader("Location"));
+  }
+
+  /** The state block of a page: the template context, what the page got from the flash included. */
+  static JsonObject state(WebClientSession browser, String path) {
+    String page = await(browser.get(path).send()).bodyAsString();
+    java.util.regex.Matcher m = java.util.regex.Pattern
+      .compile("<script type=\"application/json\" id=\"verve-state\">(.*?)</script>", java.util.regex.Pattern.DOTALL)
+      .matcher(page);
+    assertTrue(m.find(), page);
+    return new JsonObject(m.group(1));
   }
 
   @Test
   void aFailedFormPostFlashesTheProblemAndTheValuesShownOnce() {
     WebClientSession browser = server.browser();
-    HttpResponse<Buffer> answer = await(fromPage(browser, "/api/Probe/types", "/probe/form")
+    HttpResponse<Buffer> answer = await(fromPage(browser, "/api/Probe/types", "/server-data")
       .sendForm(validTypes().set("big", "lots")));
     assertEquals(303, answer.statusCode(), answer.bodyAsString());
-    assertEquals("/probe/form", answer.getHeader("Location"));
-    String page = await(browser.get("/probe/form").send()).bodyAsString();
-    assertTrue(page.contains("<p id=\"status\">400</p>"), page);
-    assertTrue(page.contains("<p id=\"error-big\">&#x27;big&#x27; must be a long</p>")
-      || page.contains("<p id=\"error-big\">&#39;big&#39; must be a long</p>"), page);
-    assertTrue(page.contains("<p id=\"value-big\">lots</p>"), page);
-    assertTrue(page.contains("<p id=\"general\"></p>"), page);
-    String again = await(browser.get("/probe/form").send()).bodyAsString();
-    assertTrue(again.contains("<p id=\"status\"></p>") && again.contains("<p id=\"value-big\"></p>"), again);
+    assertEquals("/server-data", answer.getHeader("Location"));
+    JsonObject state = state(browser, "/server-data");
+    JsonObject problem = state.getJsonObject("problem");
+    assertEquals(400, problem.getInteger("status"));
+    assertEquals(new JsonObject().put("big", "'big' must be a long"), problem.getJsonObject("errors"));
+    assertNull(problem.getValue("general"), "a problem that names its argument is not shown in general");
+    assertEquals("lots", state.getJsonObject("values").getString("big"));
+    assertEquals(new JsonArray().add("1").add("2"), state.getJsonObject("values").getJsonArray("numbers"));
+    assertEquals("Hello from the server!", state.getString("data"), "the page's own data is still there");
+    JsonObject again = state(browser, "/server-data");
+    assertNull(again.getValue("problem"));
+    assertNull(again.getValue("values"));
   }
 
   @Test
   void aFunctionsOwnFailureIsFlashedAsAGeneralProblem() {
     WebClientSession browser = server.browser();
-    await(fromPage(browser, "/api/Probe/failWith", "/probe/form").sendForm(fields("code", "409", "message", "Taken <b>")));
-    String page = await(browser.get("/probe/form").send()).bodyAsString();
-    assertTrue(page.contains("<p id=\"status\">409</p>"), page);
-    assertTrue(page.contains("<p id=\"general\">Taken &lt;b&gt;</p>"), page);
+    await(fromPage(browser, "/api/Probe/failWith", "/server-data").sendForm(fields("code", "409", "message", "Taken <b>")));
+    JsonObject problem = state(browser, "/server-data").getJsonObject("problem");
+    assertEquals(409, problem.getInteger("status"));
+    assertEquals("Taken <b>", problem.getString("general"));
+    assertEquals(new JsonObject(), problem.getJsonObject("errors"));
   }
 
   @Test
   void aSuccessfulFormPostFlashesTheResult() {
     WebClientSession browser = server.browser();
-    HttpResponse<Buffer> answer = await(fromPage(browser, "/api/Probe/echo", "/probe/form").sendForm(fields("text", "Hello, Ada!")));
+    HttpResponse<Buffer> answer = await(fromPage(browser, "/api/Probe/echo", "/server-data").sendForm(fields("text", "Hello, Ada!")));
     assertEquals(303, answer.statusCode());
-    String page = await(browser.get("/probe/form").send()).bodyAsString();
-    assertTrue(page.contains("<p id=\"result\">Hello, Ada!</p>"), page);
-    assertTrue(await(browser.get("/probe/form").send()).bodyAsString().contains("<p id=\"result\"></p>"));
+    assertEquals("Hello, Ada!", state(browser, "/server-data").getString("result"));
+    assertNull(state(browser, "/server-data").getValue("result"));
   }
 
   @Test
@@ -395,10 +408,9 @@ class FormsTest {
   @Test
   void aSignedOutBrowsersFormPostIsSentBackWithTheProblem() {
     WebClientSession browser = server.browser();
-    HttpResponse<Buffer> answer = await(fromPage(browser, "/api/Todos/add", "/probe/form").sendForm(fields("title", "x")));
+    HttpResponse<Buffer> answer = await(fromPage(browser, "/api/Todos/add", "/server-data").sendForm(fields("title", "x")));
     assertEquals(303, answer.statusCode());
-    String page = await(browser.get("/probe/form").send()).bodyAsString();
-    assertTrue(page.contains("<p id=\"status\">401</p>"), page);
+    assertEquals(401, state(browser, "/server-data").getJsonObject("problem").getInteger("status"));
   }
 
   private static HttpResponse<Buffer> importFile(String token, String text) {

@@ -25,8 +25,6 @@ public class ProbeVerticle extends DemoVerticle {
     verve.page("/probe/missing", "server-data").await("data", ctx -> probe.failWith(404, "No such thing"));
     verve.page("/probe/crash", "server-data").await("data", ctx -> probe.crash("hunter2"));
     verve.page("/probe/slow", "server-data").await("data", ctx -> probe.hang()).timeout(300);
-    // What a form post flashed, shown once (test template probe-form.hbs).
-    verve.page("/probe/form", "probe-form");
     verve.page("/probe/echo", "server-data").await("data", ctx -> probe.echo(ctx.request().getParam("text", "")));
   }
 }
