@@ -273,17 +273,19 @@ class FormsTest {
   void aFailedFormPostFlashesTheProblemAndTheValuesShownOnce() {
     WebClientSession browser = server.browser();
     HttpResponse<Buffer> answer = await(fromPage(browser, "/api/Probe/types", "/server-data")
-      .sendForm(validTypes().set("big", "lots")));
+      .sendForm(validTypes().set("big", "lots").add("password", "hunter2")));
     assertEquals(303, answer.statusCode(), answer.bodyAsString());
     assertEquals("/server-data", answer.getHeader("Location"));
     JsonObject state = state(browser, "/server-data");
     JsonObject problem = state.getJsonObject("problem");
     assertEquals(400, problem.getInteger("status"));
-    assertEquals(new JsonObject().put("big", "'big' must be a long"), problem.getJsonObject("errors"));
+    assertEquals(new JsonObject().put("big", "'big' must be a long")
+      .put("password", "'password' is not a parameter of types"), problem.getJsonObject("errors"));
     assertNull(problem.getValue("general"), "a problem that names its argument is not shown in general");
     assertEquals("lots", state.getJsonObject("values").getString("big"));
     assertEquals(new JsonArray().add("1").add("2"), state.getJsonObject("values").getJsonArray("numbers"));
     assertEquals("Hello from the server!", state.getString("data"), "the page's own data is still there");
+    assertFalse(state.getJsonObject("values").containsKey("password"), "a password is never sent back");
     JsonObject again = state(browser, "/server-data");
     assertNull(again.getValue("problem"));
     assertNull(again.getValue("values"));

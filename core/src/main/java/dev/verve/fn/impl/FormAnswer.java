@@ -122,10 +122,12 @@ final class FormAnswer {
     return last instanceof String ? (String) last : null;
   }
 
-  // The submitted texts by name (files are not sent back), so the page keeps what the user typed.
+  // The submitted texts by name, so the page keeps what the user typed. Files are not sent back, nor
+  // passwords: the next page embeds its values in its HTML.
   private JsonObject values() {
     JsonObject values = new JsonObject();
     fields.forEach((name, list) -> {
+      if (name.toLowerCase(java.util.Locale.ROOT).contains("password")) return;
       JsonArray texts = new JsonArray();
       for (Object v : list) {
         if (v instanceof String && ((String) v).length() <= MAX_FLASHED_VALUE) texts.add(v);
