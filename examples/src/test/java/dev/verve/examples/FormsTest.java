@@ -332,6 +332,10 @@ class FormsTest {
     HttpResponse<Buffer> foreignOrigin = await(server.http.post("/api/Probe/echo").putHeader("Origin", "https://evil.example")
       .sendForm(fields("text", "forged")));
     assertProblem(foreignOrigin, 403);
+    // Refused before anything else: no flash, no redirect, even where the caller may not call at all.
+    HttpResponse<Buffer> beforeAccess = await(server.http.post("/api/Todos/add").putHeader("Accept", BROWSER_ACCEPT)
+      .putHeader("Sec-Fetch-Site", "same-site").sendForm(fields("title", "forged")));
+    assertProblem(beforeAccess, 403);
     MultipartForm multipart = MultipartForm.create().attribute("text", "forged");
     assertProblem(await(server.http.post("/api/Probe/echo").putHeader("Sec-Fetch-Site", "cross-site")
       .sendMultipartForm(multipart)), 403);

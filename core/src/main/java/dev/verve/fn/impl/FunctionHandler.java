@@ -86,18 +86,25 @@ public final class FunctionHandler implements Handler<RoutingContext> {
       return;
     }
     String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+    boolean json = contentType == null || isJson(contentType);
+    boolean form = !json && FormBody.isForm(contentType);
+    // Form content types are what any site can make a browser send: this site's own pages only.
+    if (form && !isSameOriginForm(request)) {
+      ctx.fail(new HttpProblem(403, "Forms are accepted from this site's own pages only"));
+      return;
+    }
     // Checked early, before the body is read; enforced again where the function runs.
     Caller caller = Auth.caller(ctx);
     int refused = method.access().check(caller);
     if (refused != 0) {
       if (refused == 401) ctx.response().putHeader(io.netty.handler.codec.http.HttpHeaderNames.WWW_AUTHENTICATE, BEARER);
       HttpProblem problem = new HttpProblem(refused, method.access().refusal(service.name() + "." + method.name(), refused));
-      if (contentType != null && FormBody.isForm(contentType)) new FormAnswer(ctx).fail(problem);
+      if (form) new FormAnswer(ctx).fail(problem);
       else ctx.fail(problem);
       return;
     }
-    if (contentType != null && !isJson(contentType)) {
-      if (FormBody.isForm(contentType)) {
+    if (!json) {
+      if (form) {
         formCall(ctx, service, method);
       } else {
         ctx.fail(new HttpProblem(415, "Send the arguments as application/json (or post a form)"));
@@ -110,20 +117,17 @@ public final class FunctionHandler implements Handler<RoutingContext> {
     });
   }
 
-  /**
-   * A form post: the same function, its fields converted with the descriptor's types. Form content types
-   * are what any site can make a browser send, so they are accepted from this site's own pages only.
-   */
-  private void formCall(RoutingContext ctx, ServiceDescriptor service, MethodDescriptor method) {
-    FormAnswer answer = new FormAnswer(ctx);
-    HttpServerRequest request = ctx.request();
+  // No foreign Origin, and no Sec-Fetch-Site but this site's own (or the user's: "none").
+  private static boolean isSameOriginForm(HttpServerRequest request) {
     String origin = request.getHeader(HttpHeaders.ORIGIN);
     String site = request.getHeader(SEC_FETCH_SITE);
-    if ((origin != null && !OriginGuard.isSameOrigin(request, origin))
-      || (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none"))) {
-      ctx.fail(new HttpProblem(403, "Forms are accepted from this site's own pages only"));
-      return;
-    }
+    return (origin == null || OriginGuard.isSameOrigin(request, origin))
+      && (site == null || site.equalsIgnoreCase("same-origin") || site.equalsIgnoreCase("none"));
+  }
+
+  /** A form post: the same function, its fields converted with the descriptor's types. */
+  private void formCall(RoutingContext ctx, ServiceDescriptor service, MethodDescriptor method) {
+    FormAnswer answer = new FormAnswer(ctx);
     FormBody.read(ctx, bodyLimit, fields -> {
       answer.fields(fields);
       invoke(ctx, service, method, method.fromForm(fields), answer);
