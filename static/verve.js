@@ -17,13 +17,22 @@ export class ServerFunctionError extends Error {
   }
 }
 
-/** POST <apiPrefix>/<service>/<method>; resolves to the decoded result. */
+/** POST <apiPrefix>/<service>/<method>; resolves to the decoded result. File/Blob arguments go as multipart. */
 export async function call(service, method, args = {}) {
-  const what = `${service}.${method}`;
+  let body = JSON.stringify(args);
+  if (Object.values(args).some(v => v instanceof Blob || v?.[0] instanceof Blob)) {
+    body = new FormData();
+    for (const [k, v] of Object.entries(args)) {
+      for (const x of [].concat(v ?? [])) body.append(k, x instanceof Blob || typeof x != "object" ? x : JSON.stringify(x));
+    }
+  }
+  return post(`${settings.base}${settings.apiPrefix}/${service}/${method}`, body, `${service}.${method}`);
+}
+
+async function post(url, body, what) {
   let res, text, problem = null;
   try {
-    res = await fetch(`${settings.base}${settings.apiPrefix}/${service}/${method}`,
-      { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(args) });
+    res = await fetch(url, { method: "POST", headers: typeof body == "string" ? { "Content-Type": "application/json" } : {}, body });
     text = await res.text();
   } catch (e) {
     throw new ServerFunctionError("network", `${what}: ${e.message}`);
@@ -168,10 +177,10 @@ export function actions(map) {
   Object.assign(registry, map);
 }
 
-function act(name, el, event, s) {
+function act(name, el, event, s, more) {
   try {
     if (!registry[name]) throw new Error(`unknown action "${name}"`);
-    const ctx = { event, el, item: s?.i.peek(), index: s?.x.peek() };
+    const ctx = { event, el, item: s?.i.peek(), index: s?.x.peek(), ...more };
     Promise.resolve(registry[name](store, ctx)).catch(e => fail(el, e));
   } catch (e) { fail(el, e); }
 }
@@ -220,6 +229,34 @@ const directives = {
 
   on: (el, name, s, ev) => listen(el, ev, e => { ev == "submit" && e.preventDefault(); act(name, el, e, s); }),
 
+  // A form posting to a server function, sent with fetch. As after a post without JavaScript, success sets
+  // store.result (and store[data-result]), clears store.problem and runs the action "<Interface>.<method>"
+  // if there is one ({ result, values }); a failure sets store.problem: errors by argument, general if none.
+  form: (el, fn, s, url) => listen(el, "submit", async e => {
+    e.preventDefault();
+    const data = new FormData(el, e.submitter), buttons = el.querySelectorAll("button,[type=submit]"), values = {};
+    data.forEach((v, k) => values[k] = v);
+    buttons.forEach(b => b.disabled = true);
+    try {
+      const result = await post(url, data, fn);
+      batch(() => {
+        store.problem = store.values = undefined;
+        store.result = result;
+        if (el.dataset.result) store[el.dataset.result] = result;
+      });
+      el.reset();
+      registry[fn] && act(fn, el, e, s, { result, values });
+    } catch (x) {
+      const errors = {}, p = { status: x.status, detail: x.message, ...x.problem, errors };
+      x.problem?.errors?.forEach?.(v => errors[v.argument] = v.detail);
+      if (!Object.keys(errors).length) p.general = p.detail;
+      store.problem = p;
+      el.dispatchEvent(new CustomEvent("verve:error", { bubbles: true, detail: x }));
+    } finally {
+      buttons.forEach(b => b.disabled = false);
+    }
+  }),
+
   // Rows rendered after the template are adopted by data-key, not rebuilt.
   each(tpl, p, s) {
     const kp = tpl.dataset.key, drop = r => r.d?.forEach(f => f());
@@ -258,6 +295,10 @@ function walk(el, s, out) {
   done.add(el);
   const bind = (d, v, arg) => { try { out.push(directives[d](el, v, s, arg)); } catch (e) { fail(el, e); } };
   if (el.tagName == "TEMPLATE") return el.dataset.each && bind("each", el.dataset.each);
+  // Read from the attribute: a row cloned from a <template> is not in the document yet.
+  const u = el.tagName == "FORM" && el.method == "post" && !el.dataset.onSubmit
+    && new URL(el.getAttribute("action") || "", location), p = settings.apiPrefix + "/";
+  if (u?.origin == location.origin && u.pathname.startsWith(p)) bind("form", u.pathname.slice(p.length).replace("/", "."), u.href);
   for (const a of [...el.attributes]) {
     const m = /^data-(?:(text|value|show|hide)$|(bind|on)-(.+))/.exec(a.name);
     if (m) bind(m[1] || m[2], a.value, m[3]);

@@ -42,6 +42,9 @@ final class ArgTypes {
       default:
         break;
     }
+    if (JsonTypes.isFile(type)) {
+      return argType + ".FILE";
+    }
     if (JsonTypes.isDataObject(type)) {
       // Validation runs the very decoding the service handler will run, so what it would reject is a 400.
       imports.use(type.getDataObject().getJsonType().getName()); // the decoder casts to its simple name

@@ -39,7 +39,7 @@ class HttpClientGen extends ServerFunctionsGen {
     Imports imports = new Imports(service.packageName(), className);
     String iface = imports.use(service.fqn());
     imports.reserve(VERVE_CLIENT, FUTURE, ClientCodec.JSON_RESULTS, JsonTypes.JSON_OBJECT, JsonTypes.JSON_ARRAY,
-      "java.util.Objects", "java.util.ArrayList", "java.util.LinkedHashMap", "java.util.stream.Collectors");
+      "java.util.Objects", "java.util.Set", "java.util.ArrayList", "java.util.LinkedHashMap", "java.util.stream.Collectors");
     String verveClient = imports.use(VERVE_CLIENT);
 
     StringWriter body = new StringWriter();
@@ -90,7 +90,13 @@ class HttpClientGen extends ServerFunctionsGen {
       out.write(";\n");
       out.unindent();
     }
-    String call = client + ".call(" + Literals.quote(service.simpleName()) + ", " + Literals.quote(function.name()) + ", " + args + ")";
+    // Files go as multipart/form-data, the way a browser form sends them (no base64 on the wire).
+    List<String> files = params.stream().filter(p -> JsonTypes.isFile(p.getType())).map(p -> Literals.quote(p.getName()))
+      .collect(Collectors.toList());
+    String call = files.isEmpty()
+      ? client + ".call(" + Literals.quote(service.simpleName()) + ", " + Literals.quote(function.name()) + ", " + args + ")"
+      : client + ".callMultipart(" + Literals.quote(service.simpleName()) + ", " + Literals.quote(function.name()) + ", "
+        + args + ", " + imports.use("java.util.Set") + ".of(" + String.join(", ", files) + "))";
     String result = function.returnsVoid() ? ".mapEmpty()" : ".map(" + codec.decoder(function.result()) + ")";
     out.stmt("return " + call + result);
     out.unindent().code("}\n");

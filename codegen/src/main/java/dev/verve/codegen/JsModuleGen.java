@@ -48,6 +48,13 @@ class JsModuleGen extends ServerFunctionsGen {
 
     // A reserved name cannot be declared, but it can be exported: function delete_() + export { delete_ as delete }.
     String export = local.equals(name) ? "export " : "";
+    for (ParamInfo param : params) {
+      if (JsonTypes.isFile(param.getType())) {
+        // The runtime's call() sends a File or Blob argument as multipart/form-data.
+        out.code("/** @param {" + (JsonTypes.isContainer(param.getType()) ? "Blob[]" : "Blob") + "} "
+          + JsNames.binding(param.getName(), javaNames) + " a File or Blob, sent as multipart/form-data */\n");
+      }
+    }
     out.code(export + "async function " + local + "(" + String.join(", ", locals) + ") {\n").indent();
     out.code("return call(" + Literals.quote(service) + ", " + Literals.quote(name) + ", " + argsObject(javaNames, locals) + ");\n");
     out.unindent().code("}\n");

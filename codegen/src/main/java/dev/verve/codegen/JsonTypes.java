@@ -41,6 +41,15 @@ final class JsonTypes {
     return type.isDataObjectHolder();
   }
 
+  /** Must equal {@code dev.verve.fn.UploadedFile}: a file field of a multipart form. */
+  static final String UPLOADED_FILE = "dev.verve.fn.UploadedFile";
+
+  /** An {@code UploadedFile}, or a list or set of them. */
+  static boolean isFile(TypeInfo type) {
+    return type.getName().equals(UPLOADED_FILE)
+      || isContainer(type) && type.getKind() != ClassKind.MAP && isFile(element(type));
+  }
+
   static boolean isEnum(TypeInfo type) {
     return type.getKind() == ClassKind.ENUM && !type.isDataObjectHolder();
   }

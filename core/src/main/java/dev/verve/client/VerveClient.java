@@ -5,6 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
+import java.util.Set;
+
 /**
  * Calls server functions over HTTP from any JVM: the "desktop client" case. {@link #of(Class)} gives the
  * generated client, which implements the very interface the server implements.
@@ -51,6 +53,17 @@ public interface VerveClient {
    * result ({@code Integer}, {@code String}, {@code JsonObject}, ...) or {@code null} for 204.
    */
   Future<Object> call(String service, String method, JsonObject args);
+
+  /**
+   * Like {@link #call}, sent as {@code multipart/form-data} as a browser's form would send it: the members
+   * named in {@code files} (the JSON of {@link dev.verve.fn.UploadedFile}s, or arrays of them) are file
+   * parts, every other member a field (texts as they are, numbers and booleans as text, arrays as one field
+   * per item, objects as JSON). The generated clients use it for functions with file parameters; this
+   * default sends JSON (base64 bytes), which the server accepts too.
+   */
+  default Future<Object> callMultipart(String service, String method, JsonObject args, Set<String> files) {
+    return call(service, method, args);
+  }
 
   Future<Void> close();
 }

@@ -12,6 +12,9 @@ import java.util.Objects;
 /** One server function: its name, parameters, access rule and whether it returns {@code Future<Void>}. */
 public final class MethodDescriptor {
 
+  /** The form field that says where the browser goes after a successful form post; never an argument. */
+  public static final String RETURN_TO = "returnTo";
+
   private final String name;
   private final List<ParamDescriptor> params;
   private final boolean returnsVoid;
@@ -55,6 +58,26 @@ public final class MethodDescriptor {
       }
     }
     return errors;
+  }
+
+  /**
+   * The arguments of a form post, as a JSON caller would have sent them: each parameter from the fields of
+   * its name ({@link ArgType#fromForm}). A field that is no parameter stays in, as text, so that
+   * {@link #validate} refuses it as it refuses an unknown JSON member; {@link #RETURN_TO} is left out.
+   */
+  public JsonObject fromForm(Map<String, List<Object>> fields) {
+    JsonObject args = new JsonObject();
+    for (ParamDescriptor param : params) {
+      Object value = param.type().fromForm(fields.getOrDefault(param.name(), List.of()));
+      if (value != null) args.put(param.name(), value);
+    }
+    for (Map.Entry<String, List<Object>> field : fields.entrySet()) {
+      String name = field.getKey();
+      if (!isParam(name) && !name.equals(RETURN_TO) && !field.getValue().isEmpty()) {
+        args.put(name, field.getValue().get(0));
+      }
+    }
+    return args;
   }
 
   private boolean isParam(String key) {

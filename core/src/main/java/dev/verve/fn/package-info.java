@@ -8,10 +8,13 @@
  *   <li><b>Route match</b> ({@code FunctionHandler.handle}): the interface and method are looked up in
  *       the {@link dev.verve.fn.ServiceDescriptor}s of exposed interfaces (404 if unknown); only POST
  *       (405 with {@code Allow}); a foreign {@code Origin} was already refused (403) by the origin guard.</li>
- *   <li><b>Size and type checks</b>: a content type other than JSON is 415; the body is read with a
- *       limit (413), before any parsing.</li>
- *   <li><b>JSON parse</b> ({@code FunctionHandler.invoke}): malformed JSON or a body that is not an object
- *       is 400; an empty body means no arguments.</li>
+ *   <li><b>Size and type checks</b>: a content type other than JSON or a form is 415; the body is read
+ *       with a limit (413), before any parsing.</li>
+ *   <li><b>JSON parse</b>: malformed JSON or a body that is not an object is 400; an empty body means no
+ *       arguments. A form post ({@code FormBody}, same-origin only) instead has its fields converted with
+ *       the parameters' types ({@link dev.verve.fn.MethodDescriptor#fromForm}), files kept in memory as
+ *       {@link dev.verve.fn.UploadedFile}s, and is answered by {@code FormAnswer}: 303 and a flash for a
+ *       browser that prefers HTML, the JSON answers below for anyone else.</li>
  *   <li><b>Argument validation</b>: {@link dev.verve.fn.MethodDescriptor#validate} checks every parameter
  *       against its {@link dev.verve.fn.ArgType}: missing, wrong-typed (a fraction for an {@code int}) or
  *       unknown arguments are 400 with one entry per argument in {@code errors}.</li>

@@ -2,6 +2,7 @@ package dev.verve.examples;
 
 import dev.verve.ServerFunctions;
 import dev.verve.auth.PermitAll;
+import dev.verve.fn.UploadedFile;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * Each signed-in user's own todo list, kept in the database ({@code db.url}); anonymous callers get 401.
  * Errors are {@code ServiceException}s with HTTP codes: an unknown id fails
- * with 404, an empty or over-long title with 400.
+ * with 404, an empty or over-long title with 400 that names the argument ({@code InvalidArguments}), so a
+ * form shows it next to its field.
  */
 // tag::todos-rule[]
 @PermitAll
@@ -22,6 +24,7 @@ public interface Todos {
   // end::todos-rule[]
 
   int MAX_TITLE = 200;
+  int MAX_IMPORT_LINES = 100;
 
   /** Adds a todo; the title must have 1 to 200 characters. */
   Future<Todo> add(String title);
@@ -34,4 +37,10 @@ public interface Todos {
 
   /** Deletes a todo. */
   Future<Void> remove(int id);
+
+  /**
+   * Adds one todo per non-empty line of a UTF-8 text file (at most 100 lines, each a title as for
+   * {@link #add}): all of them or, if one is refused, none. Returns the todos added.
+   */
+  Future<List<Todo>> importFile(UploadedFile file);
 }

@@ -6,7 +6,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import dev.verve.fn.UploadedFile;
+import io.vertx.ext.web.multipart.MultipartForm;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -15,7 +18,9 @@ import io.vertx.serviceproxy.ServiceException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 public final class VerveClientImpl implements VerveClient {
 
@@ -72,11 +77,40 @@ public final class VerveClientImpl implements VerveClient {
 
   @Override
   public Future<Object> call(String service, String method, JsonObject args) {
+    return request(service, method).sendJsonObject(args).compose(VerveClientImpl::decode);
+  }
+
+  private HttpRequest<Buffer> request(String service, String method) {
     String url = base + "/" + encode(service) + "/" + encode(method);
     HttpRequest<Buffer> request = web.postAbs(url).putHeader("Accept", "application/json");
     String auth = authorization;
     if (auth != null) request.putHeader("Authorization", auth);
-    return request.sendJsonObject(args).compose(VerveClientImpl::decode);
+    return request;
+  }
+
+  @Override
+  public Future<Object> callMultipart(String service, String method, JsonObject args, Set<String> files) {
+    MultipartForm form = MultipartForm.create();
+    for (Map.Entry<String, Object> member : args) {
+      Object value = member.getValue();
+      if (value == null) continue;
+      if (files.contains(member.getKey())) {
+        for (Object file : value instanceof JsonArray ? (JsonArray) value : new JsonArray().add(value)) {
+          UploadedFile f = new UploadedFile((JsonObject) file);
+          form.binaryFileUpload(member.getKey(), f.name(), f.bytes(), f.contentType());
+        }
+      } else if (value instanceof JsonArray) {
+        for (Object item : (JsonArray) value) form.attribute(member.getKey(), text(item));
+      } else {
+        form.attribute(member.getKey(), text(value));
+      }
+    }
+    return request(service, method).sendMultipartForm(form).compose(VerveClientImpl::decode);
+  }
+
+  // A field's text, as the server's form conversion reads it back.
+  private static String text(Object value) {
+    return value instanceof JsonObject || value instanceof JsonArray ? Json.encode(value) : String.valueOf(value);
   }
 
   private static Future<Object> decode(HttpResponse<Buffer> response) {

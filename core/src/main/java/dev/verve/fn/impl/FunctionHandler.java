@@ -7,6 +7,7 @@ import dev.verve.auth.impl.CallerHeader;
 import dev.verve.fn.MethodDescriptor;
 import dev.verve.fn.ServiceDescriptor;
 import dev.verve.http.impl.HttpProblem;
+import dev.verve.http.impl.OriginGuard;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -33,6 +34,7 @@ import java.util.stream.Collectors;
 public final class FunctionHandler implements Handler<RoutingContext> {
 
   private static final CharSequence BEARER = HttpHeaders.createOptimized("Bearer");
+  private static final String SEC_FETCH_SITE = "Sec-Fetch-Site";
 
   private final Vertx vertx;
   private final Map<String, ServiceDescriptor> services;
@@ -54,8 +56,9 @@ public final class FunctionHandler implements Handler<RoutingContext> {
   }
 
   /**
-   * Steps 2-3: finds the function from the path (no pattern matching: one map lookup per segment), checks
-   * the HTTP method and content type, then reads the body with its limit; {@link #invoke} does the rest.
+   * Steps 2-4: finds the function from the path (no pattern matching: one map lookup per segment), checks
+   * the HTTP method, the caller and the content type, then reads the body with its limit and parses it (JSON,
+   * or a form's fields); {@link #invoke} does the rest.
    */
   @Override
   public void handle(RoutingContext ctx) {
@@ -82,35 +85,70 @@ public final class FunctionHandler implements Handler<RoutingContext> {
       ctx.fail(new HttpProblem(405, "Server functions are called with POST"));
       return;
     }
+    String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+    boolean json = contentType == null || isJson(contentType);
+    boolean form = !json && FormBody.isForm(contentType);
+    // Form content types are what any site can make a browser send: this site's own pages only.
+    if (form && !isSameOriginForm(request)) {
+      ctx.fail(new HttpProblem(403, "Forms are accepted from this site's own pages only"));
+      return;
+    }
     // Checked early, before the body is read; enforced again where the function runs.
     Caller caller = Auth.caller(ctx);
     int refused = method.access().check(caller);
     if (refused != 0) {
       if (refused == 401) ctx.response().putHeader(io.netty.handler.codec.http.HttpHeaderNames.WWW_AUTHENTICATE, BEARER);
-      ctx.fail(new HttpProblem(refused, method.access().refusal(service.name() + "." + method.name(), refused)));
+      HttpProblem problem = new HttpProblem(refused, method.access().refusal(service.name() + "." + method.name(), refused));
+      if (form) new FormAnswer(ctx).fail(problem);
+      else ctx.fail(problem);
       return;
     }
-    String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
-    if (contentType != null && !isJson(contentType)) {
-      ctx.fail(new HttpProblem(415, "Send the arguments as application/json"));
+    if (!json) {
+      if (form) {
+        formCall(ctx, service, method);
+      } else {
+        ctx.fail(new HttpProblem(415, "Send the arguments as application/json (or post a form)"));
+      }
       return;
     }
-    LimitedBody.read(ctx, bodyLimit, body -> invoke(ctx, service, method, body));
+    LimitedBody.read(ctx, bodyLimit, body -> {
+      JsonObject args = parseArguments(ctx, body);
+      if (args != null) invoke(ctx, service, method, args, null);
+    });
   }
 
-  /** Steps 4-7: parses and validates the arguments, then sends them to the function over the event bus. */
-  private void invoke(RoutingContext ctx, ServiceDescriptor service, MethodDescriptor method, Buffer body) {
-    JsonObject args = parseArguments(ctx, body);
-    if (args == null) {
-      return;
-    }
+  // No foreign Origin, and no Sec-Fetch-Site but this site's own (or the user's: "none").
+  private static boolean isSameOriginForm(HttpServerRequest request) {
+    String origin = request.getHeader(HttpHeaders.ORIGIN);
+    String site = request.getHeader(SEC_FETCH_SITE);
+    return (origin == null || OriginGuard.isSameOrigin(request, origin))
+      && (site == null || site.equalsIgnoreCase("same-origin") || site.equalsIgnoreCase("none"));
+  }
+
+  /** A form post: the same function, its fields converted with the descriptor's types. */
+  private void formCall(RoutingContext ctx, ServiceDescriptor service, MethodDescriptor method) {
+    FormAnswer answer = new FormAnswer(ctx);
+    FormBody.read(ctx, bodyLimit, fields -> {
+      answer.fields(fields);
+      invoke(ctx, service, method, method.fromForm(fields), answer);
+    }, answer::fail);
+  }
+
+  /**
+   * Steps 5-7: validates the arguments, then sends them to the function over the event bus. {@code form}
+   * is {@code null} for a JSON call, else how to answer the form post.
+   */
+  private void invoke(RoutingContext ctx, ServiceDescriptor service, MethodDescriptor method, JsonObject args,
+                      FormAnswer form) {
     List<MethodDescriptor.ArgumentError> errors = method.validate(args);
     if (!errors.isEmpty()) {
-      ctx.fail(new HttpProblem(400,
+      HttpProblem problem = new HttpProblem(400,
         "Invalid arguments for " + service.name() + "." + method.name() + ": "
           + errors.stream().map(Object::toString).collect(Collectors.joining("; ")),
         new JsonObject().put("errors", new JsonArray(errors.stream()
-          .map(MethodDescriptor.ArgumentError::toJson).collect(Collectors.toList())))));
+          .map(MethodDescriptor.ArgumentError::toJson).collect(Collectors.toList()))));
+      if (form == null) ctx.fail(problem);
+      else form.fail(problem);
       return;
     }
     DeliveryOptions options = new DeliveryOptions()
@@ -121,7 +159,10 @@ public final class FunctionHandler implements Handler<RoutingContext> {
       options.addHeader(CallerHeader.NAME, caller.toJson().encode());
     }
     vertx.eventBus().<Object>request(addressOf.apply(service), args, options)
-      .onComplete(ar -> ReplyMapper.respond(ctx, service, method, ar, timeoutMs));
+      .onComplete(ar -> {
+        if (form == null) ReplyMapper.respond(ctx, service, method, ar, timeoutMs);
+        else form.reply(service, method, ar, timeoutMs);
+      });
   }
 
   private static JsonObject parseArguments(RoutingContext ctx, Buffer body) {

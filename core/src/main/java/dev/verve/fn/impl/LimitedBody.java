@@ -54,7 +54,7 @@ final class LimitedBody {
     request.resume();
   }
 
-  private static HttpProblem tooLarge() {
+  static HttpProblem tooLarge() {
     return new HttpProblem(413, "The request body is larger than the server accepts");
   }
 }

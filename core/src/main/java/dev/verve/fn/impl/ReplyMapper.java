@@ -10,6 +10,9 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.serviceproxy.ServiceException;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -43,6 +46,15 @@ final class ReplyMapper {
     Problems.send(response, toProblem(reply.cause(), what, timeoutMs));
   }
 
+  // InvalidArguments: which argument the function refused, for a form to show next to its field. Only
+  // "errors" is taken from the debug info, never the rest of it.
+  private static JsonObject argumentErrors(ReplyException failure) {
+    if (!(failure instanceof ServiceException)) return null;
+    JsonObject debug = ((ServiceException) failure).getDebugInfo();
+    Object errors = debug == null ? null : debug.getValue("errors");
+    return errors instanceof JsonArray ? new JsonObject().put("errors", errors) : null;
+  }
+
   static HttpProblem toProblem(Throwable cause, String what, long timeoutMs) {
     if (!(cause instanceof ReplyException)) {
       return Problems.internalError(cause, what);
@@ -56,7 +68,8 @@ final class ReplyMapper {
       case RECIPIENT_FAILURE:
         int code = failure.failureCode();
         if (code >= 400 && code <= 599) {
-          return new HttpProblem(code, failure.getMessage() != null ? failure.getMessage() : what + " failed");
+          return new HttpProblem(code, failure.getMessage() != null ? failure.getMessage() : what + " failed",
+            argumentErrors(failure));
         }
         // Any other failure (code -1: a plain exception in the function) is the server's secret.
         return Problems.internalError(failure, what);

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP server's settings from {@link VerveOptions}: address, compression and the limits (idle timeout,
- * header and request-line sizes, WebSocket frame and message sizes, cleartext HTTP/2). Vert.x answers an
+ * header and request-line sizes, form fields up to {@code api.bodyLimit}, WebSocket frame and message sizes, cleartext HTTP/2). Vert.x answers an
  * oversized request line with 414 and an oversized header block with 431, and closes the connection.
  */
 public final class HttpLimits {
@@ -16,7 +16,11 @@ public final class HttpLimits {
   }
 
   public static HttpServerOptions serverOptions(VerveOptions options) {
+    // Form posts are bounded by api.bodyLimit as a whole, not by Netty's 1-8 KB per field.
+    int formLimit = (int) Math.min(Integer.MAX_VALUE, options.getBodyLimit());
     return new HttpServerOptions()
+      .setMaxFormAttributeSize(formLimit)
+      .setMaxFormBufferedBytes(formLimit)
       .setHost(options.getHost())
       .setPort(options.getPort())
       .setCompressionSupported(options.isCompression())

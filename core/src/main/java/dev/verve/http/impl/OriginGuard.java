@@ -64,7 +64,8 @@ public final class OriginGuard implements Handler<RoutingContext> {
     ctx.next();
   }
 
-  private static boolean isSameOrigin(HttpServerRequest request, String origin) {
+  /** Whether {@code origin} (scheme://host[:port]) is this server's own, as the request reached it. */
+  public static boolean isSameOrigin(HttpServerRequest request, String origin) {
     HostAndPort authority = request.authority();
     if (authority == null) return false;
     String own = request.scheme() + "://" + authority.host() + (authority.port() >= 0 ? ":" + authority.port() : "");

@@ -4,6 +4,7 @@ import dev.verve.auth.Access;
 import dev.verve.auth.Auth;
 import dev.verve.auth.Caller;
 import dev.verve.fn.ServiceDescriptor;
+import dev.verve.http.impl.Flash;
 import dev.verve.http.impl.Problems;
 import dev.verve.page.Page;
 import io.vertx.core.CompositeFuture;
@@ -37,6 +38,9 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
 
   private static final CharSequence TEXT_HTML = HttpHeaders.createOptimized("text/html; charset=utf-8");
   private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+
+  /** What a form post flashes for the page it leads to; in the template context and the state. */
+  private static final List<String> FLASHED = List.of("problem", "values", "result");
 
   private final String template;
   private final PageRenderer renderer;
@@ -151,6 +155,8 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
       ErrorPages.send(ctx.response(), refused, access.refusal("this page", refused) + ".");
       return;
     }
+    // What a form post left for this page (problem, values, result): shown once.
+    JsonObject flash = Flash.take(ctx);
     List<Future<?>> futures = new ArrayList<>(sources.size());
     for (Function<RoutingContext, Future<?>> source : sources) {
       futures.add(start(source, ctx));
@@ -162,7 +168,7 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
     awaited.future()
       .timeout(timeoutMs, TimeUnit.MILLISECONDS)
       .compose(all -> {
-        Map<String, Object> model = model(futures, caller);
+        Map<String, Object> model = model(futures, caller, flash);
         return renderer.render(template, model, state(model));
       })
       .onComplete(ar -> {
@@ -186,11 +192,17 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
     }
   }
 
-  private Map<String, Object> model(List<Future<?>> futures, Caller caller) {
+  private Map<String, Object> model(List<Future<?>> futures, Caller caller, JsonObject flash) {
     Map<String, Object> model = new LinkedHashMap<>(constants);
     model.put("caller", caller.toView());
     for (int i = 0; i < futures.size(); i++) {
       model.put(names.get(i), DataObjects.toJsonValue(futures.get(i).result()));
+    }
+    if (flash != null) {
+      for (String key : FLASHED) {
+        Object value = flash.getValue(key);
+        if (value != null) model.put(key, value);
+      }
     }
     return model;
   }

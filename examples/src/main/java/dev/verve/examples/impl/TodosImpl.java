@@ -4,11 +4,17 @@ import dev.verve.auth.Caller;
 import dev.verve.examples.Todo;
 import dev.verve.examples.Todos;
 import io.vertx.core.Future;
+import dev.verve.fn.InvalidArguments;
+import dev.verve.fn.UploadedFile;
 import io.vertx.serviceproxy.ServiceException;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.templates.RowMapper;
 import io.vertx.sqlclient.templates.SqlTemplate;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,19 +40,20 @@ public class TodosImpl implements Todos {
   @Override
   public Future<Todo> add(String title) {
     String t = title.strip();
-    if (t.isEmpty()) {
-      return ServiceException.fail(400, "A todo needs a title");
+    String refused = refusal(t);
+    if (refused != null) {
+      return InvalidArguments.fail("title", refused);
     }
-    if (t.length() > MAX_TITLE) {
-      return ServiceException.fail(400, "A title has at most " + MAX_TITLE + " characters, this one has " + t.length());
-    }
-    int owner = owner();
-    return SqlTemplate.forQuery(pool, "SELECT nextval('todo_ids') AS id").execute(Map.of())
+    return insert(pool, t, owner());
+  }
+
+  private static Future<Todo> insert(SqlClient client, String title, int owner) {
+    return SqlTemplate.forQuery(client, "SELECT nextval('todo_ids') AS id").execute(Map.of())
       .map(rows -> rows.iterator().next().getLong("id").intValue())
-      .compose(id -> SqlTemplate.forUpdate(pool,
+      .compose(id -> SqlTemplate.forUpdate(client,
           "INSERT INTO todos (id, title, done, owner) VALUES (#{id}, #{title}, FALSE, #{owner})")
-        .execute(Map.of("id", id, "title", t, "owner", owner))
-        .map(inserted -> new Todo(id, t, false)));
+        .execute(Map.of("id", id, "title", title, "owner", owner))
+        .map(inserted -> new Todo(id, title, false)));
   }
 
   @Override
@@ -78,6 +85,53 @@ public class TodosImpl implements Todos {
     return SqlTemplate.forUpdate(pool, "DELETE FROM todos WHERE id = #{id} AND owner = #{owner}")
       .execute(Map.of("id", id, "owner", owner()))
       .compose(deleted -> deleted.rowCount() == 0 ? missing(id) : Future.succeededFuture());
+  }
+
+  @Override
+  public Future<List<Todo>> importFile(UploadedFile file) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(file.bytes().getBytes())).toString();
+    } catch (CharacterCodingException e) {
+      return InvalidArguments.fail("file", "The file is not UTF-8 text");
+    }
+    if (text.startsWith("\uFEFF")) text = text.substring(1); // a byte-order mark some editors write
+    List<String> titles = new ArrayList<>();
+    String[] lines = text.split("\\r?\\n|\\r", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String title = lines[i].strip();
+      if (title.isEmpty()) continue;
+      if (titles.size() == MAX_IMPORT_LINES) {
+        return InvalidArguments.fail("file", "A file may add at most " + MAX_IMPORT_LINES + " todos");
+      }
+      String refused = refusal(title);
+      if (refused != null) {
+        return InvalidArguments.fail("file", "Line " + (i + 1) + ": " + refused);
+      }
+      titles.add(title);
+    }
+    int owner = owner();
+    // All or nothing: one transaction, the inserts one after the other on its connection.
+    return pool.withTransaction(conn -> {
+      List<Todo> added = new ArrayList<>(titles.size());
+      Future<Void> chain = Future.succeededFuture();
+      for (String title : titles) {
+        chain = chain.compose(v -> insert(conn, title, owner).map(todo -> {
+          added.add(todo);
+          return null;
+        }));
+      }
+      return chain.map(v -> added);
+    });
+  }
+
+  /** Why a (stripped) title is refused, or {@code null}. */
+  private static String refusal(String title) {
+    if (title.isEmpty()) return "A todo needs a title";
+    if (title.length() > MAX_TITLE) {
+      return "A title has at most " + MAX_TITLE + " characters, this one has " + title.length();
+    }
+    return null;
   }
 
   // Another user's todo is as missing as one that never was: its id tells nothing.

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,13 +83,12 @@ class ExamplePagesBrowserTest extends BrowserTestBase {
     assertEquals("", input.getDomProperty("value"));
 
     WebElement item = item("Write the README");
-    item.findElement(By.cssSelector("input[type=checkbox]")).click();
-    browser.waitFor(d -> Boolean.TRUE.equals(browser.js(
-      "return [...document.querySelectorAll('li.todo')].find(li => li.textContent.includes('Write the README'))"
-        + ".querySelector('input').checked")));
+    item.findElement(By.cssSelector("button.check")).click();
+    browser.waitFor(d -> Boolean.TRUE.equals(browser.js("return [...document.querySelectorAll('li.todo')]"
+      + ".find(li => li.textContent.includes('Write the README')).hasAttribute('data-done')")));
     // Reloading shows what the server has, rendered on the server.
     browser.open(url("/todos")).waitHydrated();
-    assertTrue(item("Write the README").findElement(By.cssSelector("input[type=checkbox]")).isSelected());
+    assertNotNull(item("Write the README").getDomAttribute("data-done"));
 
     item("Write the README").findElement(By.cssSelector("button.remove")).click();
     browser.waitFor(d -> !titles().contains("Write the README"));
@@ -122,11 +122,11 @@ class ExamplePagesBrowserTest extends BrowserTestBase {
   void aRejectedTitleShowsTheProblemNextToTheForm() {
     browser.open(url("/todos")).waitHydrated();
     click("Add");
-    browser.waitFor(d -> browser.find("p.error").isDisplayed());
-    assertEquals("A todo needs a title", browser.find("p.error").getText());
+    browser.waitFor(d -> browser.find("#title-error").isDisplayed());
+    assertEquals("A todo needs a title", browser.find("#title-error").getText());
     browser.find("form.add input").sendKeys("Fixed");
     click("Add");
-    browser.waitFor(d -> !browser.find("p.error").isDisplayed());
+    browser.waitFor(d -> !browser.find("#title-error").isDisplayed());
     assertTrue(titles().contains("Fixed"));
   }
 

@@ -3,6 +3,7 @@ package dev.verve.examples.probe;
 import dev.verve.ServerFunctions;
 import dev.verve.auth.AnonymousAllowed;
 import dev.verve.examples.Todo;
+import dev.verve.fn.UploadedFile;
 import io.vertx.codegen.annotations.Nullable;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
@@ -11,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Each method provokes one row of the status table or exercises one argument type. */
 @AnonymousAllowed
@@ -38,4 +40,8 @@ public interface Probe {
   /** Echoes every argument back, to prove what the function received. */
   Future<JsonObject> types(long big, double ratio, boolean flag, Color color, List<Integer> numbers,
                            Map<String, String> tags, @Nullable String note, Todo todo);
+
+  /** Echoes what arrived of files and the other kinds of argument a form can carry. */
+  Future<JsonObject> upload(UploadedFile file, List<UploadedFile> more, Set<String> labels, @Nullable JsonObject extra,
+                            @Nullable Integer maybe);
 }

@@ -1,6 +1,7 @@
 package dev.verve.examples.probe;
 
 import dev.verve.examples.Todo;
+import dev.verve.fn.UploadedFile;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
@@ -9,6 +10,7 @@ import io.vertx.serviceproxy.ServiceException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 public class ProbeImpl implements Probe {
 
@@ -49,5 +51,20 @@ public class ProbeImpl implements Probe {
       .put("big", big).put("ratio", ratio).put("flag", flag).put("color", color.name())
       .put("numbers", new JsonArray(numbers)).put("tags", new JsonObject((Map) tags))
       .put("note", note).put("todo", todo.toJson()));
+  }
+
+  @Override
+  public Future<JsonObject> upload(UploadedFile file, List<UploadedFile> more, Set<String> labels, JsonObject extra,
+                                   Integer maybe) {
+    JsonArray others = new JsonArray();
+    more.forEach(f -> others.add(describe(f)));
+    return Future.succeededFuture(new JsonObject().put("file", describe(file)).put("more", others)
+      .put("labels", new JsonArray(new java.util.ArrayList<>(new java.util.TreeSet<>(labels))))
+      .put("extra", extra).put("maybe", maybe));
+  }
+
+  private static JsonObject describe(UploadedFile file) {
+    return new JsonObject().put("name", file.name()).put("contentType", file.contentType())
+      .put("size", file.bytes().length()).put("text", file.text());
   }
 }
