@@ -59,7 +59,7 @@ public final class VerveImpl implements Verve {
   private final InFlight inFlight = new InFlight();
   private final java.util.Set<String> functionAddresses = ConcurrentHashMap.newKeySet();
   private final Map<String, String> localAddresses = new ConcurrentHashMap<>();
-  private final SessionGate sessionGate = new SessionGate();
+  private final SessionGate sessionGate;
   private final CallerHandler callerHandler = new CallerHandler();
   private AuthImpl auth;
   private Router router;
@@ -68,6 +68,7 @@ public final class VerveImpl implements Verve {
   public VerveImpl(Vertx vertx, VerveOptions options) {
     this.vertx = Objects.requireNonNull(vertx);
     this.options = Objects.requireNonNull(options);
+    this.sessionGate = new SessionGate(vertx);
     registerServiceExceptionCodec(vertx);
     CallerForwarding.install(vertx, forwardTo);
   }

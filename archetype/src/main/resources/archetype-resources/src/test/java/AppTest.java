@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.client.WebClientSession;
+import io.vertx.core.MultiMap;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AppTest {
 
   private WebClient http;
+  private WebClient browser;
 
   @BeforeEach
   void start(Vertx vertx, VertxTestContext test) {
@@ -31,6 +34,9 @@ class AppTest {
     vertx.deployVerticle(app, options).onComplete(test.succeeding(id -> {
       http = WebClient.create(vertx, new WebClientOptions()
         .setDefaultHost("127.0.0.1").setDefaultPort(app.actualPort()));
+      // A browser with JavaScript off: keeps cookies, shows us each 303 instead of following it.
+      browser = WebClientSession.create(WebClient.create(vertx, new WebClientOptions()
+        .setDefaultHost("127.0.0.1").setDefaultPort(app.actualPort()).setFollowRedirects(false)));
       test.completeNow();
     }));
   }
@@ -67,5 +73,35 @@ class AppTest {
         assertEquals("Tell me whom to greet", response.bodyAsJsonObject().getString("detail"));
         test.completeNow();
       })));
+  }
+
+  @Test
+  void theFormWorksWithoutJavaScript(VertxTestContext test) {
+    postForm("Ada").compose(answer -> {
+      test.verify(() -> {
+        assertEquals(303, answer.statusCode());
+        assertEquals("/", answer.getHeader("Location"));
+      });
+      return browser.get("/").putHeader("Accept", "text/html").send();
+    }).onComplete(test.succeeding(page -> test.verify(() -> {
+      assertTrue(page.bodyAsString().contains(">Hello, Ada!</p>"), page.bodyAsString());
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void aBlankNameInTheFormIsShownNextToTheField(VertxTestContext test) {
+    postForm(" ").compose(answer -> {
+      test.verify(() -> assertEquals(303, answer.statusCode()));
+      return browser.get("/").putHeader("Accept", "text/html").send();
+    }).onComplete(test.succeeding(page -> test.verify(() -> {
+      assertTrue(page.bodyAsString().contains(">Tell me whom to greet</p>"), page.bodyAsString());
+      test.completeNow();
+    })));
+  }
+
+  private Future<HttpResponse<Buffer>> postForm(String name) {
+    return browser.post("/api/Greeter/greet").putHeader("Accept", "text/html")
+      .sendForm(MultiMap.caseInsensitiveMultiMap().add("name", name).add("returnTo", "/"));
   }
 }

@@ -56,7 +56,6 @@ public final class AuthImpl implements Auth {
   private boolean signUpMounted;
   private final Accounts accounts;
   private final JWTAuth jwt;
-  private final SessionHandler sessions;
   private final SignInThrottle throttle;
   private final BiFunction<Map<String, Object>, String, Future<Buffer>> render;
 
@@ -75,21 +74,12 @@ public final class AuthImpl implements Auth {
     }
     this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
       .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(key)));
-    this.sessions = SessionHandler.create(vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx))
-      .setSessionCookieName(SESSION_COOKIE)
-      .setCookieHttpOnlyFlag(true)
-      .setCookieSameSite(CookieSameSite.LAX)
-      .setCookieSecureFlag(options.isSecureCookie())
-      .setSessionTimeout(options.getSessionTimeoutMs())
-      .setNagHttps(false)
-      // A cookie only for who signs in: anonymous visitors get none.
-      .setLazySession(true);
   }
 
   /** Turns sessions and tokens on and mounts the sign-in routes. */
   public synchronized void mount(Router router, SessionGate gate, CallerHandler callers) {
     this.router = router;
-    gate.enable(sessions);
+    gate.enable(options.isSecureCookie(), options.getSessionTimeoutMs());
     callers.enable(this);
     // Only this site may sign in, out or get a token: these are what a cross-site page would forge.
     OriginGuard sameOrigin = new OriginGuard(List.of());

@@ -2,15 +2,15 @@ package ${package}.impl;
 
 import ${package}.Greeter;
 import io.vertx.core.Future;
-import io.vertx.serviceproxy.ServiceException;
+import dev.verve.fn.InvalidArguments;
 
 public class GreeterImpl implements Greeter {
 
   @Override
   public Future<String> greet(String name) {
     if (name == null || name.isBlank()) {
-      // The code is the HTTP status; the message reaches the caller as the problem's detail.
-      return ServiceException.fail(400, "Tell me whom to greet");
+      // A 400 naming the argument: its message is the problem's detail, and a form shows it next to the field.
+      return InvalidArguments.fail("name", "Tell me whom to greet");
     }
     return Future.succeededFuture("Hello, " + name.strip() + "!");
   }
