@@ -1,7 +1,7 @@
 // The calls a TypeScript page makes through the generated modules, type-checked against the served
 // declarations (/verve/fn/<Interface>.d.ts, /verve/verve.d.ts). calls-openapi.ts makes the same calls.
 import { doubleServer, getServerData, highFive } from "./verve/fn/Counter.js";
-import { add, list, remove, toggle, type Todo } from "./verve/fn/Todos.js";
+import { add, importFile, list, remove, toggle, type Todo } from "./verve/fn/Todos.js";
 import { stats } from "./verve/fn/Admin.js";
 import { ServerFunctionError, configure } from "./verve/verve.js";
 
@@ -16,12 +16,15 @@ export async function calls(): Promise<void> {
   const titles: Array<string | undefined> = (await list()).map(t => t.title);
   const removed: void = await remove(id);
   const counts: Record<string, unknown> = await stats();
-  console.log(doubled, greeting, total, done, titles, removed, counts);
+  const imported: Todo[] = await importFile(new Blob(["Buy milk\nCall Ada\n"], { type: "text/plain" }));
+  console.log(doubled, greeting, total, done, titles, removed, counts, imported.length);
 
   // @ts-expect-error: number is an int, not a string
   await doubleServer("21");
   // @ts-expect-error: the result is a number
   const wrong: string = await doubleServer(21);
+  // @ts-expect-error: a file is a Blob (or a File), not its text
+  await importFile("Buy milk");
   // @ts-expect-error: add takes one title
   await add();
   try {

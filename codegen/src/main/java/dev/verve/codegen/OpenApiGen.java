@@ -74,6 +74,8 @@ class OpenApiGen extends ServerFunctionsGen {
     List<ParamInfo> params = function.method().getParams();
     if (!params.isEmpty()) {
       Map<String, Object> properties = new LinkedHashMap<>();
+      Map<String, Object> parts = new LinkedHashMap<>();
+      boolean uploads = false;
       List<String> required = new ArrayList<>();
       boolean anyRequired = false;
       for (ParamInfo param : params) {
@@ -90,6 +92,9 @@ class OpenApiGen extends ServerFunctionsGen {
           schema.put("description", text);
         }
         properties.put(param.getName(), schema);
+        boolean file = Schemas.UPLOADED_FILE.equals(param.getType().getName());
+        uploads |= file;
+        parts.put(param.getName(), file ? Schemas.filePart() : schema);
       }
       // Exactly what the validator accepts: these members, the required ones present, no others.
       Map<String, Object> body = new LinkedHashMap<>();
@@ -100,7 +105,15 @@ class OpenApiGen extends ServerFunctionsGen {
       Map<String, Object> requestBody = new LinkedHashMap<>();
       requestBody.put("description", "The arguments, keyed by parameter name.");
       requestBody.put("required", anyRequired);
-      requestBody.put("content", Map.of("application/json", Map.of("schema", body)));
+      Map<String, Object> content = new LinkedHashMap<>();
+      content.put("application/json", Map.of("schema", body));
+      if (uploads) {
+        // A function taking a file is what a browser's form sends it: its fields as parts, the file as bytes.
+        Map<String, Object> multipart = new LinkedHashMap<>(body);
+        multipart.put("properties", parts);
+        content.put("multipart/form-data", Map.of("schema", multipart));
+      }
+      requestBody.put("content", content);
       op.put("requestBody", requestBody);
     }
 

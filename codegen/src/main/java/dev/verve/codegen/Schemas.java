@@ -20,7 +20,10 @@ final class Schemas {
    * Types with a wire form of their own, by FQN: their schema is written as given instead of being read
    * from their members. The place for, say, an upload type sent as {@code format: binary} in a form.
    */
-  private static final Map<String, Map<String, Object>> SPECIAL = Map.of();
+  static final String UPLOADED_FILE = "dev.verve.fn.UploadedFile";
+
+  /** Types whose JSON form is not their getters': an upload travels as its name, type and base64 bytes. */
+  private static final Map<String, Map<String, Object>> SPECIAL = Map.of(UPLOADED_FILE, uploadedFile());
 
   private static final Map<String, Map<String, Object>> BASIC = Map.ofEntries(
     Map.entry("boolean", Map.of("type", "boolean")),
@@ -133,6 +136,24 @@ final class Schemas {
       default:
         return element;
     }
+  }
+
+  private static Map<String, Object> uploadedFile() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("name", Map.of("type", "string", "description", "The file's name, without a directory."));
+    properties.put("contentType", Map.of("type", "string", "description", "Its media type."));
+    properties.put("bytes", Map.of("type", "string", "contentEncoding", "base64", "description", "Its content."));
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "object");
+    schema.put("description", "An uploaded file: a multipart/form-data part, or this object in JSON.");
+    schema.put("properties", properties);
+    schema.put("required", List.of("bytes"));
+    return schema;
+  }
+
+  /** A file part of a multipart/form-data body. */
+  static Map<String, Object> filePart() {
+    return new LinkedHashMap<>(Map.of("type", "string", "format", "binary"));
   }
 
   private Map<String, Object> ref(String name, Map<String, Object> schema) {

@@ -58,7 +58,7 @@ class TsDeclarationsGen extends ServerFunctionsGen {
         // A trailing run of @Nullable parameters may be left out: the module then sends no member at all.
         boolean optional = params.subList(i, params.size()).stream().allMatch(ParamInfo::isNullable);
         signature.append(JsNames.binding(param.getName(), javaNames)).append(optional ? "?: " : ": ")
-          .append(types.of(param.getType())).append(param.isNullable() ? " | null" : "");
+          .append(types.param(param.getType())).append(param.isNullable() ? " | null" : "");
       }
       String result = function.returnsVoid() ? "void" : types.of(function.result());
       String export = local.equals(name) ? "export " : "";
@@ -96,6 +96,11 @@ class TsDeclarationsGen extends ServerFunctionsGen {
         default:
           return element;
       }
+    }
+
+    /** A parameter's type: a file is what the module sends as a multipart part (a File is a Blob). */
+    String param(TypeInfo type) {
+      return Schemas.UPLOADED_FILE.equals(type.getName()) ? "Blob" : of(type);
     }
 
     String of(TypeInfo type) {

@@ -59,6 +59,19 @@ class ApiDescriptionTest {
   }
 
   @Test
+  void aFunctionTakingAFileIsDescribedAsAMultipartUploadAndAsJson() {
+    JsonObject body = document().getJsonObject("paths").getJsonObject("/api/Todos/importFile")
+      .getJsonObject("post").getJsonObject("requestBody").getJsonObject("content");
+    JsonObject part = body.getJsonObject("multipart/form-data").getJsonObject("schema")
+      .getJsonObject("properties").getJsonObject("file");
+    assertEquals("binary", part.getString("format"), part.encode());
+    assertEquals("#/components/schemas/UploadedFile", body.getJsonObject("application/json").getJsonObject("schema")
+      .getJsonObject("properties").getJsonObject("file").getString("$ref"));
+    JsonObject file = document().getJsonObject("components").getJsonObject("schemas").getJsonObject("UploadedFile");
+    assertEquals("base64", file.getJsonObject("properties").getJsonObject("bytes").getString("contentEncoding"));
+  }
+
+  @Test
   void theDocumentListsEveryExposedFunctionAsAPostWithAStableOperationId() {
     JsonObject document = document();
     assertEquals("3.1.0", document.getString("openapi"));
