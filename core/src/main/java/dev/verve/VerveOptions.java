@@ -19,6 +19,13 @@ public class VerveOptions {
   public static final String DEFAULT_API_PREFIX = "/api";
   public static final long DEFAULT_BODY_LIMIT = 1024 * 1024;
   public static final long DEFAULT_TIMEOUT_MS = 30_000;
+  /**
+   * Calls and pages one web node serves at once. A trivial call costs a 2-core node ~60 us of CPU, so 1000
+   * waiting is well under a second of work, and each costs a few KB; past that, clients are told to come
+   * back rather than queued.
+   */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 1000;
+  public static final String DEFAULT_OPS_ROLE = "ops";
 
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
@@ -32,6 +39,10 @@ public class VerveOptions {
   private List<String> outbound = new ArrayList<>();
   private List<String> inbound = new ArrayList<>();
   private NodeRole role = NodeRole.BOTH;
+  private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+  private String opsRole = DEFAULT_OPS_ROLE;
+  private boolean opsLoopbackOpen = true;
+  private boolean opsPublicHealth;
 
   /** What a node of a (clustered) deployment does; the same jar takes any role. */
   public enum NodeRole {
@@ -70,6 +81,11 @@ public class VerveOptions {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("node.role must be web, functions or both; got '" + config.getValue("node.role") + "'");
     }
+    options.setMaxInFlight(intValue(config, "api.maxInFlight", DEFAULT_MAX_IN_FLIGHT));
+    options.setOpsRole(config.getString("ops.role", DEFAULT_OPS_ROLE));
+    Object loopback = config.getValue("ops.loopbackOpen");
+    options.setOpsLoopbackOpen(loopback == null || ConfigValues.boolValue(loopback));
+    options.setOpsPublicHealth(ConfigValues.boolValue(config.getValue("ops.publicHealth")));
     return options;
   }
 
@@ -180,6 +196,51 @@ public class VerveOptions {
   /** {@code node.role}: {@code web}, {@code functions} or {@code both} (default). */
   public VerveOptions setRole(NodeRole role) {
     this.role = Objects.requireNonNull(role);
+    return this;
+  }
+
+  public int getMaxInFlight() { return maxInFlight; }
+
+  /**
+   * {@code api.maxInFlight}: function calls and pages this node serves at once (all its Verve instances
+   * together); one more gets {@code 503} with {@code Retry-After} at once. Default {@value #DEFAULT_MAX_IN_FLIGHT}.
+   */
+  public VerveOptions setMaxInFlight(int maxInFlight) {
+    if (maxInFlight <= 0) throw new IllegalArgumentException("api.maxInFlight must be positive, got " + maxInFlight);
+    this.maxInFlight = maxInFlight;
+    return this;
+  }
+
+  public String getOpsRole() { return opsRole; }
+
+  /**
+   * {@code ops.role}: the role a signed-in caller needs for {@code /health/*} and {@code /metrics} when the
+   * request is not from loopback; default {@value #DEFAULT_OPS_ROLE}.
+   */
+  public VerveOptions setOpsRole(String opsRole) {
+    String role = Objects.requireNonNull(opsRole, "ops.role").trim();
+    if (role.isEmpty()) throw new IllegalArgumentException("ops.role must not be empty");
+    this.opsRole = role;
+    return this;
+  }
+
+  public boolean isOpsLoopbackOpen() { return opsLoopbackOpen; }
+
+  /**
+   * {@code ops.loopbackOpen}: whether a request from a loopback address that came through no proxy (no
+   * {@code Forwarded} or {@code X-Forwarded-For} header) reads {@code /health/*} and {@code /metrics}
+   * without the role; default {@code true}.
+   */
+  public VerveOptions setOpsLoopbackOpen(boolean opsLoopbackOpen) {
+    this.opsLoopbackOpen = opsLoopbackOpen;
+    return this;
+  }
+
+  public boolean isOpsPublicHealth() { return opsPublicHealth; }
+
+  /** {@code ops.publicHealth}: {@code /health/*} open to anyone (probes of a load balancer); default {@code false}. */
+  public VerveOptions setOpsPublicHealth(boolean opsPublicHealth) {
+    this.opsPublicHealth = opsPublicHealth;
     return this;
   }
 

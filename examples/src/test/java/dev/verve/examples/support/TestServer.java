@@ -1,5 +1,6 @@
 package dev.verve.examples.support;
 
+import dev.verve.ops.VerveMetrics;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -47,10 +48,11 @@ public final class TestServer implements AutoCloseable {
    * {@code db.url} there, the server gets a fresh in-memory H2 database.
    */
   public static <V extends dev.verve.VerveVerticle> TestServer start(Supplier<V> verticle, JsonObject config) {
-    Vertx vertx = Vertx.vertx(new VertxOptions()
+    // With metrics on, as VerveLauncher creates it: /metrics has Vert.x's meters too.
+    Vertx vertx = Vertx.vertx(VerveMetrics.enable(new VertxOptions()
       .setBlockedThreadCheckInterval(100)
       .setMaxEventLoopExecuteTime(800)
-      .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+      .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)));
     V instance = verticle.get();
     JsonObject conf = config.copy().put("http.port", 0);
     if (!conf.containsKey("auth.passwordIterations")) {
