@@ -54,7 +54,9 @@ public final class Readiness {
       } catch (RuntimeException e) {
         result = Future.failedFuture(e);
       }
+      // Answered before vertx-health-check's own timeout, which would make the answer a 500.
       (result == null ? Future.failedFuture("no result") : result)
+        .timeout(CHECK_TIMEOUT_MS - 200, java.util.concurrent.TimeUnit.MILLISECONDS)
         .onComplete(ar -> p.tryComplete(ar.succeeded() ? Status.OK()
           : Status.KO(new JsonObject().put("reason", name + " did not answer"))));
     });
