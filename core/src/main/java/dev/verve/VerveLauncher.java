@@ -12,11 +12,17 @@ import io.vertx.launcher.application.VertxApplicationHooks;
  * Use it as the jar's {@code Main-Class}, or {@code mainClass} of {@code exec:java}. Options given with
  * {@code -options} or {@code -Dvertx.metrics.options.enabled=false} win.
  */
-public final class VerveLauncher implements VertxApplicationHooks {
+public final class VerveLauncher extends VertxApplication implements VertxApplicationHooks {
+
+  // A subclass, not hooks passed to VertxApplication: the launcher finds the jar's Main-Verticle in the
+  // manifest whose Main-Class is the class of the running application.
+  public VerveLauncher(String[] args) {
+    super(args);
+  }
 
   public static void main(String[] args) {
     // Like VertxApplication.main: it exits by itself when Vert.x or the verticle fails to start.
-    new VertxApplication(args, new VerveLauncher()).launch();
+    new VerveLauncher(args).launch();
   }
 
   @Override

@@ -16,6 +16,9 @@ import io.vertx.micrometer.VertxPrometheusOptions;
  * <pre>{@code
  * Vertx vertx = Vertx.vertx(VerveMetrics.enable(new VertxOptions()));
  * }</pre>
+ *
+ * Several Vert.x instances in one JVM (tests) share vertx-micrometer's registry unless each names its own
+ * ({@code metricsOptions().setRegistryName(...)}).
  */
 public final class VerveMetrics {
 

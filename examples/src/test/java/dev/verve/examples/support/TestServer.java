@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 public final class TestServer implements AutoCloseable {
 
   private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicInteger REGISTRIES = new java.util.concurrent.atomic.AtomicInteger();
 
   public final Vertx vertx;
   public final WebClient http;
@@ -48,11 +49,13 @@ public final class TestServer implements AutoCloseable {
    * {@code db.url} there, the server gets a fresh in-memory H2 database.
    */
   public static <V extends dev.verve.VerveVerticle> TestServer start(Supplier<V> verticle, JsonObject config) {
-    // With metrics on, as VerveLauncher creates it: /metrics has Vert.x's meters too.
-    Vertx vertx = Vertx.vertx(VerveMetrics.enable(new VertxOptions()
+    // With metrics on, as VerveLauncher creates it: /metrics has Vert.x's meters too. A registry of its
+    // own: under the default name, every Vert.x of the JVM would share one, and the first closed stop it.
+    Vertx vertx = Vertx.vertx(new VertxOptions()
+      .setMetricsOptions(VerveMetrics.metricsOptions().setRegistryName("verve-test-" + REGISTRIES.incrementAndGet()))
       .setBlockedThreadCheckInterval(100)
       .setMaxEventLoopExecuteTime(800)
-      .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)));
+      .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
     V instance = verticle.get();
     JsonObject conf = config.copy().put("http.port", 0);
     if (!conf.containsKey("auth.passwordIterations")) {
