@@ -113,10 +113,12 @@ wait_for() {  # CMD TIMEOUT_S
 
 ready() { [ "$(curl -s -o /dev/null -w '%{http_code}' -m 5 "$URL/health/ready")" = 200 ]; }
 
-# figures PID -> "heap_after_gc_kb threads open_files"
+# figures PID [NAME] -> "heap_after_gc_kb threads open_files"; with NAME, the live objects' class
+# histogram goes to OUT/NAME.histo (which classes grew, when the heap did)
 figures() {
   local pid=$1 heap
   "$JCMD" "$pid" GC.run >/dev/null
+  if [ -n "${2:-}" ]; then "$JCMD" "$pid" GC.class_histogram >"$OUT/$2.histo" 2>/dev/null || true; fi
   heap=$("$JCMD" "$pid" GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1)
   echo "$heap $(ls /proc/"$pid"/task | wc -l) $(ls /proc/"$pid"/fd | wc -l)"
 }
@@ -142,7 +144,7 @@ end=$(( T0 / 1000 + TOTAL ))
 while kill -0 "$LOAD" 2>/dev/null; do
   t=$(date +%s)
   if [ "$start_taken" = 0 ] && [ "$t" -ge $(( T0 / 1000 + WARMUP )) ]; then
-    WEB_START=$(figures "$WEB"); FN1_START=$(figures "$FN1"); start_taken=1
+    WEB_START=$(figures "$WEB" web-start); FN1_START=$(figures "$FN1" functions-1-start); start_taken=1
     log "start figures (after $WARMUP s of load): web $WEB_START, functions-1 $FN1_START"
   fi
   # A kill leaves time to see the survivor serve before the end figures.
@@ -155,7 +157,7 @@ while kill -0 "$LOAD" 2>/dev/null; do
     next_restart=$(( t + RESTART_EVERY ))
   fi
   if [ "$t" -ge $(( end - 5 )) ] && [ -z "${WEB_END:-}" ]; then
-    WEB_END=$(figures "$WEB"); FN1_END=$(figures "$FN1")
+    WEB_END=$(figures "$WEB" web-end); FN1_END=$(figures "$FN1" functions-1-end)
     log "end figures (under load): web $WEB_END, functions-1 $FN1_END"
   fi
   sleep 1
@@ -200,5 +202,14 @@ row functions-1 "$FN1_START" "$FN1_END"
 echo "errors (5xx or failed): $(( AT_KILL + OTHER )) — at a kill: $AT_KILL, other: $OTHER (details: $OUT/errors.log)"
 echo "web node /metrics: $METRICS_WEB verve_function_calls_seconds series; health: $(curl -s "$URL/health/ready")"
 V_WEB=$(verdict "$WEB_START" "$WEB_END"); V_FN=$(verdict "$FN1_START" "$FN1_END")
+# The classes whose live bytes grew most between the two figures.
+growth() {
+  [ -f "$OUT/$1-start.histo" ] && [ -f "$OUT/$1-end.histo" ] || return 0
+  awk 'FILENAME == ARGV[1] && $1 ~ /^[0-9]+:$/ { a[$4] = $3; next }
+       $1 ~ /^[0-9]+:$/ { d = $3 - a[$4]; if (d > 0) print d, $4 }' "$OUT/$1-start.histo" "$OUT/$1-end.histo" \
+    | sort -rn | head -5 | awk -v n="$1" 'BEGIN { printf "%s, live bytes grown most:", n } { printf " %s +%d KB;", $2, $1 / 1024 } END { print "" }'
+}
+growth web
+growth functions-1
 echo "web: $V_WEB   functions-1: $V_FN   errors outside kills: $([ "$OTHER" = 0 ] && echo PASS || echo FAIL)"
 if [ "$V_WEB" = PASS ] && [ "$V_FN" = PASS ] && [ "$OTHER" = 0 ]; then echo "SOAK PASS"; else echo "SOAK FAIL"; exit 1; fi

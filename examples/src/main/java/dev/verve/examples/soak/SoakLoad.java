@@ -197,7 +197,8 @@ public final class SoakLoad {
       var socket = ar.result();
       socket.writeTextMessage(new JsonObject().put("type", "register").put("address", "counter.total").encode());
       long ping = vertx.setPeriodic(5000, t -> socket.writeTextMessage("{\"type\":\"ping\"}"));
-      socket.textMessageHandler(m -> busMessages.incrementAndGet());
+      // The bridge sends its frames as binary WebSocket frames.
+      socket.handler(frame -> busMessages.incrementAndGet());
       socket.closeHandler(v -> {
         vertx.cancelTimer(ping);
         client.close();
