@@ -57,8 +57,10 @@ public final class SoakLoad {
     this.rate = rate;
     this.maxOutstanding = Math.max(50, rate * 2);
     this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost(host).setDefaultPort(port)
+      // A fixed pool that the warm-up fills (the calls lost at its restart hold connections for seconds), so
+      // the web node's open files measure the server, not how many connections the load happened to open.
       .setKeepAlive(true).setConnectTimeout(5000).setIdleTimeout(0)
-      .setFollowRedirects(false), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
+      .setFollowRedirects(false), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(32));
     this.errors = new PrintWriter(Files.newBufferedWriter(out.resolve("errors.log"), StandardCharsets.UTF_8), true);
   }
 
