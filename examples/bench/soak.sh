@@ -119,7 +119,11 @@ ready() { [ "$(curl -s -o /dev/null -w '%{http_code}' -m 5 "$URL/health/ready")"
 figures() {
   local pid=$1 heap
   "$JCMD" "$pid" GC.run >/dev/null
-  if [ -n "${2:-}" ]; then "$JCMD" "$pid" GC.class_histogram >"$OUT/$2.histo" 2>/dev/null || true; fi
+  if [ -n "${2:-}" ]; then
+    "$JCMD" "$pid" GC.class_histogram >"$OUT/$2.histo" 2>/dev/null || true
+    # Thread names without their numbers: which kind of thread came or went.
+    cat /proc/"$pid"/task/*/comm 2>/dev/null | sed 's/[-#]*[0-9]*$//' | sort | uniq -c >"$OUT/$2.threads" || true
+  fi
   heap=$("$JCMD" "$pid" GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1)
   echo "$heap $(ls /proc/"$pid"/task | wc -l) $(ls /proc/"$pid"/fd | wc -l)"
 }
@@ -212,7 +216,18 @@ growth() {
        $1 ~ /^[0-9]+:$/ { d = $3 - a[$4]; if (d > 0) print d, $4 }' "$OUT/$1-start.histo" "$OUT/$1-end.histo" \
     | sort -rn | awk -v n="$1" 'NR <= 5 { l = l sprintf(" %s +%d KB;", $2, $1 / 1024) } END { print n ", live bytes grown most:" l }'
 }
+# Kinds of threads whose number changed.
+threads_changed() {
+  [ -f "$OUT/$1-start.threads" ] && [ -f "$OUT/$1-end.threads" ] || return 0
+  awk 'FILENAME == ARGV[1] { $1 = $1; n = $1; $1 = ""; a[$0] = n; next }
+       { $1 = $1; n = $1; $1 = ""; b[$0] = n }
+       END { for (k in b) if (b[k] != a[k]) l = l sprintf(" %s %d->%d;", k, a[k], b[k])
+             for (k in a) if (!(k in b)) l = l sprintf(" %s %d->0;", k, a[k])
+             print "'"$1"', threads changed:" (l == "" ? " none" : l) }' "$OUT/$1-start.threads" "$OUT/$1-end.threads"
+}
 growth web
 growth functions-1
+threads_changed web
+threads_changed functions-1
 echo "web: $V_WEB   functions-1: $V_FN   errors outside kills: $([ "$OTHER" = 0 ] && echo PASS || echo FAIL)"
 if [ "$V_WEB" = PASS ] && [ "$V_FN" = PASS ] && [ "$OTHER" = 0 ]; then echo "SOAK PASS"; else echo "SOAK FAIL"; exit 1; fi
