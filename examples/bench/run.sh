@@ -22,6 +22,8 @@
 #                                           JDK 17 needs >= 60 s of load to warm the template path on 2
 #                                           cores: for publishable numbers use WARMUP=90 DURATION=30 ROUNDS=5)
 #         THREADS=2 CONNS=64 INSTANCES=<nproc> JAVA=java JAVA_OPTS="-XX:+UseParallelGC -Xms512m -Xmx1g"
+#         METRICS=1 (Verve under dev.verve.VerveLauncher, Vert.x's metrics on, as the demo runs;
+#                    0: Vert.x's plain launcher, as the raw app always runs)
 #         SKIP_BUILD=1 (reuse the fat jar)  MVN_FLAGS="-q" (add -o offline)  OUT=examples/target/bench/<time>
 # Output: per endpoint median req/s, p50/p99, errors, server RSS and the Verve/raw ratio (min..max over
 #         rounds); the last lines are `RESULT <endpoint> verve_rps=<n> raw_rps=<n> ratio=<x>`.
@@ -46,6 +48,9 @@ OUT=$(cd "$OUT" && pwd)
 
 declare -A PORT=([verve]=18091 [raw]=18092)
 declare -A VERTICLE=([verve]=dev.verve.examples.bench.BenchVerticle [raw]=dev.verve.examples.bench.raw.RawVerticle)
+# Verve as it ships: its launcher creates Vert.x with metrics (HTTP, event bus) on; METRICS=0 turns them off.
+if [ "${METRICS:-1}" = 1 ]; then VERVE_MAIN=dev.verve.VerveLauncher; else VERVE_MAIN=io.vertx.launcher.application.VertxApplication; fi
+declare -A MAIN=([verve]=$VERVE_MAIN [raw]=io.vertx.launcher.application.VertxApplication)
 declare -A DOUBLE_PATH=([verve]=/api/Bench/doubleNumber [raw]=/api/double)
 declare -A STATE_ID=([verve]=verve-state [raw]=state)
 
@@ -76,7 +81,7 @@ start_app() {  # app round -> sets PID; appends start-up time and idle RSS to st
   # setsid: the JVM leads its own process group (and session), stopped by group id; cwd is the output
   # folder, so no conf/config.json is read and Vert.x's file cache stays out of the source tree.
   # shellcheck disable=SC2086
-  (cd "$OUT" && exec setsid "$JAVA" $JAVA_OPTS -cp "$JAR" io.vertx.launcher.application.VertxApplication \
+  (cd "$OUT" && exec setsid "$JAVA" $JAVA_OPTS -cp "$JAR" "${MAIN[$app]}" \
     "${VERTICLE[$app]}" -instances "$INSTANCES" -conf "{\"http.host\":\"127.0.0.1\",\"http.port\":$port}") \
     >"$OUT/$app-r$round.log" 2>&1 &
   PID=$!

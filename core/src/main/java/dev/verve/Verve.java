@@ -56,6 +56,17 @@ public interface Verve {
   /** An event-bus proxy for the interface at its Verve address, with the configured call timeout. */
   <T> T proxy(Class<T> iface);
 
+  /**
+   * Adds a check to {@code GET /health/ready}: the node is ready while {@code check}'s future succeeds
+   * within 2 s, and answers 503 naming {@code name} otherwise. Built in: {@code functions} (this node's are
+   * registered; some node serves each interface exposed here) and {@code cluster} (when clustered).
+   *
+   * <pre>{@code
+   * verve.readiness("database", database::ping);
+   * }</pre>
+   */
+  Verve readiness(String name, java.util.function.Supplier<Future<?>> check);
+
   /** Completes once every registered function is reachable on the event bus. */
   Future<Void> ready();
 

@@ -28,6 +28,13 @@ public class VerveOptions {
   public static final int DEFAULT_MAX_WEBSOCKET_MESSAGE_SIZE = 262_144;
   public static final int DEFAULT_MAX_ADDRESS_LENGTH = 128;
   public static final int DEFAULT_MAX_HANDLERS_PER_SOCKET = 100;
+  /**
+   * Calls and pages one web node serves at once. A trivial call costs a 2-core node ~60 us of CPU, so 1000
+   * waiting is well under a second of work, and each costs a few KB; past that, clients are told to come
+   * back rather than queued.
+   */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 1000;
+  public static final String DEFAULT_OPS_ROLE = "ops";
 
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
@@ -52,6 +59,10 @@ public class VerveOptions {
   private int maxAddressLength = DEFAULT_MAX_ADDRESS_LENGTH;
   private int maxHandlersPerSocket = DEFAULT_MAX_HANDLERS_PER_SOCKET;
   private boolean h2c;
+  private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+  private String opsRole = DEFAULT_OPS_ROLE;
+  private boolean opsLoopbackOpen = true;
+  private boolean opsPublicHealth;
 
   /** What a node of a (clustered) deployment does; the same jar takes any role. */
   public enum NodeRole {
@@ -101,6 +112,11 @@ public class VerveOptions {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("node.role must be web, functions or both; got '" + config.getValue("node.role") + "'");
     }
+    options.setMaxInFlight(intValue(config, "api.maxInFlight", DEFAULT_MAX_IN_FLIGHT));
+    options.setOpsRole(config.getString("ops.role", DEFAULT_OPS_ROLE));
+    Object loopback = config.getValue("ops.loopbackOpen");
+    options.setOpsLoopbackOpen(loopback == null || ConfigValues.boolValue(loopback));
+    options.setOpsPublicHealth(ConfigValues.boolValue(config.getValue("ops.publicHealth")));
     return options;
   }
 
@@ -313,6 +329,51 @@ public class VerveOptions {
   private static long positive(String key, long value) {
     if (value <= 0) throw new IllegalArgumentException(key + " must be positive, got " + value);
     return value;
+  }
+
+  public int getMaxInFlight() { return maxInFlight; }
+
+  /**
+   * {@code api.maxInFlight}: function calls and pages this node serves at once (all its Verve instances
+   * together); one more gets {@code 503} with {@code Retry-After} at once. Default {@value #DEFAULT_MAX_IN_FLIGHT}.
+   */
+  public VerveOptions setMaxInFlight(int maxInFlight) {
+    if (maxInFlight <= 0) throw new IllegalArgumentException("api.maxInFlight must be positive, got " + maxInFlight);
+    this.maxInFlight = maxInFlight;
+    return this;
+  }
+
+  public String getOpsRole() { return opsRole; }
+
+  /**
+   * {@code ops.role}: the role a signed-in caller needs for {@code /health/*} and {@code /metrics} when the
+   * request is not from loopback; default {@value #DEFAULT_OPS_ROLE}.
+   */
+  public VerveOptions setOpsRole(String opsRole) {
+    String role = Objects.requireNonNull(opsRole, "ops.role").trim();
+    if (role.isEmpty()) throw new IllegalArgumentException("ops.role must not be empty");
+    this.opsRole = role;
+    return this;
+  }
+
+  public boolean isOpsLoopbackOpen() { return opsLoopbackOpen; }
+
+  /**
+   * {@code ops.loopbackOpen}: whether a request from a loopback address that came through no proxy (no
+   * {@code Forwarded} or {@code X-Forwarded-For} header) reads {@code /health/*} and {@code /metrics}
+   * without the role; default {@code true}.
+   */
+  public VerveOptions setOpsLoopbackOpen(boolean opsLoopbackOpen) {
+    this.opsLoopbackOpen = opsLoopbackOpen;
+    return this;
+  }
+
+  public boolean isOpsPublicHealth() { return opsPublicHealth; }
+
+  /** {@code ops.publicHealth}: {@code /health/*} open to anyone (probes of a load balancer); default {@code false}. */
+  public VerveOptions setOpsPublicHealth(boolean opsPublicHealth) {
+    this.opsPublicHealth = opsPublicHealth;
+    return this;
   }
 
   private static int intValue(JsonObject config, String key, int def) {

@@ -22,6 +22,10 @@ import dev.verve.http.impl.HttpProblem;
 import dev.verve.http.impl.OriginGuard;
 import dev.verve.http.impl.Problems;
 import dev.verve.openapi.impl.OpenApiRoutes;
+import dev.verve.ops.impl.Meters;
+import dev.verve.ops.impl.OpsRoutes;
+import dev.verve.ops.impl.Ping;
+import dev.verve.ops.impl.Readiness;
 import dev.verve.page.Page;
 import dev.verve.page.impl.ErrorPages;
 import dev.verve.page.impl.HandlebarsEngine;
@@ -61,6 +65,8 @@ public final class VerveImpl implements Verve {
   private final Map<String, String> localAddresses = new ConcurrentHashMap<>();
   private final SessionGate sessionGate;
   private final CallerHandler callerHandler = new CallerHandler();
+  private final Meters meters;
+  private final Readiness readiness;
   private AuthImpl auth;
   private Router router;
   private PageRenderer templates;
@@ -71,6 +77,8 @@ public final class VerveImpl implements Verve {
     this.sessionGate = new SessionGate(vertx);
     registerServiceExceptionCodec(vertx);
     CallerForwarding.install(vertx, forwardTo);
+    this.meters = new Meters(vertx, options.getMaxInFlight());
+    this.readiness = new Readiness(vertx, this::ready, this::servedElsewhere);
   }
 
   @Override
@@ -84,8 +92,9 @@ public final class VerveImpl implements Verve {
       AccessInterceptor access = new AccessInterceptor(descriptor);
       // And so are the arguments' types, checked again whoever sent them.
       ArgumentsInterceptor arguments = new ArgumentsInterceptor(descriptor);
-      consumers.add(new ServiceBinder(vertx).setAddress(descriptor.address()).addInterceptor(access)
-        .addInterceptor(arguments).register(iface, safe));
+      // The ping (readiness of the web nodes) is answered first, before the caller and the access rule.
+      consumers.add(new ServiceBinder(vertx).setAddress(descriptor.address()).addInterceptor(Ping.ACTION, new Ping())
+        .addInterceptor(access).addInterceptor(arguments).register(iface, safe));
       // A second, node-local address on this verticle's event loop: calls arriving here (HTTP, pages,
       // proxy()) skip the round-robin across instances and nodes, and the thread hop it costs.
       String local = descriptor.address() + ".local." + UUID.randomUUID();
@@ -130,8 +139,26 @@ public final class VerveImpl implements Verve {
   }
 
   @Override
+  public Verve readiness(String name, java.util.function.Supplier<Future<?>> check) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(check, "check");
+    readiness.add(name, check);
+    return this;
+  }
+
+  // Interfaces exposed here whose functions run on other nodes: readiness asks the cluster for them.
+  private List<ServiceDescriptor> servedElsewhere() {
+    List<ServiceDescriptor> elsewhere = new ArrayList<>();
+    for (ServiceDescriptor service : services.values()) {
+      if (!localAddresses.containsKey(service.address())) elsewhere.add(service);
+    }
+    return elsewhere;
+  }
+
+  @Override
   public Page page(String path, String template) {
-    PageImpl page = new PageImpl(template, templates(), options.getTimeoutMs(), options.isDev());
+    PageImpl page = new PageImpl(template, templates(), options.getTimeoutMs(), options.isDev(),
+      meters.page(template), meters.limit());
     router().get(path).handler(page);
     return page;
   }
@@ -158,6 +185,7 @@ public final class VerveImpl implements Verve {
       // Who is asking, before anything else: functions, pages and the bridge all act for this caller.
       router.route().handler(sessionGate);
       router.route().handler(callerHandler);
+      OpsRoutes.mount(vertx, router, options, readiness.checks(), meters.registry());
       // The document before the functions: their handler answers every other path under the prefix.
       new OpenApiRoutes(vertx, services, options.getApiPrefix(), AuthImpl.SESSION_COOKIE).mount(router, options.isDev());
       mountFunctions(router);
@@ -177,7 +205,7 @@ public final class VerveImpl implements Verve {
   private void mountFunctions(Router router) {
     String prefix = options.getApiPrefix();
     router.route(prefix + "/*").handler(new OriginGuard(options.getAllowedOrigins()));
-    router.route(prefix + "/*").handler(new FunctionHandler(vertx, services, this::addressOf, options));
+    router.route(prefix + "/*").handler(new FunctionHandler(vertx, services, this::addressOf, options, meters));
     router.route(prefix + "/*").failureHandler(Problems::handleFailure);
   }
 

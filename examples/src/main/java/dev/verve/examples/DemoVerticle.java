@@ -34,6 +34,10 @@ public class DemoVerticle extends VerveVerticle {
     // end::register[]
     // Tells which node served a call: the cluster demo ("Scaling out" in the README) and its tests.
     verve.register(Nodes.class, new NodesImpl(verve.options().getRole()));
+    // tag::readiness[]
+    // GET /health/ready answers 503 naming "database" while the database does not answer.
+    verve.readiness("database", database::ping);
+    // end::readiness[]
 
     // tag::auth[]
     // Sign-in, sign-up, sessions and tokens; the users are in the same database as the todos.

@@ -61,6 +61,45 @@ class DatabaseOutageIT {
   }
 
   @Test
+  void readinessIs503NamingTheDatabaseWhileItIsDownAnd200OnceItIsBack() throws Exception {
+    PostgresServer postgres = PostgresServer.shared();
+    String url = postgres.newDatabase();
+    try (TestServer server = TestServer.start(DemoVerticle::new, new JsonObject().put("db.url", url))) {
+      assertEquals(200, readiness(server).statusCode());
+      postgres.stopServer();
+      try {
+        HttpResponse<Buffer> down = readiness(server);
+        assertEquals(503, down.statusCode(), down.bodyAsString());
+        JsonObject database = check(down.bodyAsJsonObject(), "database");
+        assertEquals("DOWN", database.getString("status"));
+        assertEquals("UP", check(down.bodyAsJsonObject(), "functions").getString("status"));
+        assertEquals(200, await(server.request(HttpMethod.GET, "/health/live").send()).statusCode());
+      } finally {
+        postgres.startServer();
+      }
+      // The pool reconnects by itself; readiness follows without a restart.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      HttpResponse<Buffer> ready;
+      while ((ready = readiness(server)).statusCode() != 200) {
+        if (System.nanoTime() > deadline) fail("not ready 20 s after the database came back: " + ready.bodyAsString());
+        Thread.sleep(100);
+      }
+      assertEquals("UP", check(ready.bodyAsJsonObject(), "database").getString("status"));
+    }
+  }
+
+  private static HttpResponse<Buffer> readiness(TestServer server) {
+    return await(server.request(HttpMethod.GET, "/health/ready").send());
+  }
+
+  private static JsonObject check(JsonObject health, String id) {
+    for (Object c : health.getJsonArray("checks")) {
+      if (id.equals(((JsonObject) c).getString("id"))) return (JsonObject) c;
+    }
+    throw new AssertionError("no check " + id + " in " + health.encode());
+  }
+
+  @Test
   void undeployingTheNodeClosesItsConnections() throws Exception {
     PostgresServer postgres = PostgresServer.shared();
     String url = postgres.newDatabase();

@@ -8,6 +8,9 @@ import dev.verve.fn.MethodDescriptor;
 import dev.verve.fn.ServiceDescriptor;
 import dev.verve.http.impl.HttpProblem;
 import dev.verve.http.impl.OriginGuard;
+import dev.verve.http.impl.Problems;
+import dev.verve.ops.impl.Meters;
+import dev.verve.ops.impl.Tracked;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -43,10 +46,12 @@ public final class FunctionHandler implements Handler<RoutingContext> {
   private final long bodyLimit;
   private final String prefix;
   private final int prefixLength;
+  private final Meters meters;
 
   public FunctionHandler(Vertx vertx, Map<String, ServiceDescriptor> services,
-                         Function<ServiceDescriptor, String> addressOf, VerveOptions options) {
+                         Function<ServiceDescriptor, String> addressOf, VerveOptions options, Meters meters) {
     this.vertx = vertx;
+    this.meters = meters;
     this.services = services;
     this.addressOf = addressOf;
     this.timeoutMs = options.getTimeoutMs();
@@ -77,6 +82,12 @@ public final class FunctionHandler implements Handler<RoutingContext> {
       ctx.fail(new HttpProblem(404, service == null
         ? "There is no server function interface named '" + printable(serviceName) + "'"
         : service.name() + " has no function named '" + printable(methodName) + "'"));
+      return;
+    }
+    // From here on the call is counted (latency by status) and holds one of the node's api.maxInFlight places.
+    if (!Tracked.begin(ctx, meters.function(service, method), meters.limit())) {
+      Problems.send(ctx.response(), new HttpProblem(503,
+        "The server is serving as many calls as it can; try again in a moment").retryAfter(1));
       return;
     }
     HttpServerRequest request = ctx.request();

@@ -6,6 +6,9 @@ import dev.verve.auth.Caller;
 import dev.verve.fn.ServiceDescriptor;
 import dev.verve.http.impl.Flash;
 import dev.verve.http.impl.Problems;
+import dev.verve.ops.impl.CallLimit;
+import dev.verve.ops.impl.StatusTimers;
+import dev.verve.ops.impl.Tracked;
 import dev.verve.page.Page;
 import io.vertx.core.CompositeFuture;
 import io.vertx.core.Future;
@@ -50,11 +53,16 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
   private final Map<String, Object> constants = new LinkedHashMap<>();
   private final JsonObject resources = new JsonObject();
   private final JsonObject subscriptions = new JsonObject();
+  private final StatusTimers timers;
+  private final CallLimit limit;
   private long timeoutMs;
   private Access access = Access.anonymousAllowed();
 
-  public PageImpl(String template, PageRenderer renderer, long timeoutMs, boolean dev) {
+  public PageImpl(String template, PageRenderer renderer, long timeoutMs, boolean dev, StatusTimers timers,
+                  CallLimit limit) {
     this.template = template;
+    this.timers = timers;
+    this.limit = limit;
     this.renderer = renderer;
     this.timeoutMs = timeoutMs;
     this.dev = dev;
@@ -141,6 +149,11 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    if (!Tracked.begin(ctx, timers, limit)) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+      ErrorPages.send(ctx.response(), 503, "The server is busy. Please try again in a moment.");
+      return;
+    }
     Caller caller = Auth.caller(ctx);
     int refused = access.check(caller);
     if (refused == 401) {

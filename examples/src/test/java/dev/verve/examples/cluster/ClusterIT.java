@@ -165,6 +165,32 @@ class ClusterIT {
   }
 
   @Test
+  @Order(1)
+  void theWebNodeIsReadyWithTheClusterJoinedAndItsInterfacesServedAndHasVertxMetrics() throws Exception {
+    HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/health/ready"))
+      .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, ready.statusCode(), ready.body());
+    JsonObject health = new JsonObject(ready.body());
+    for (Object check : health.getJsonArray("checks")) {
+      JsonObject c = (JsonObject) check;
+      assertEquals("UP", c.getString("status"), ready.body());
+      if ("cluster".equals(c.getString("id"))) {
+        assertTrue(c.getJsonObject("data").getInteger("nodes") >= 4, "web, web-2 and two function nodes: " + ready.body());
+      }
+    }
+    assertTrue(ready.body().contains("\"id\":\"cluster\"") && ready.body().contains("\"id\":\"functions\""), ready.body());
+
+    // The fat jar's launcher (VerveLauncher) created Vert.x with metrics on: its HTTP and event-bus meters are there.
+    HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
+      .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, metrics.statusCode());
+    assertTrue(metrics.body().contains("\nvertx_http_server_requests_total{"), "Vert.x HTTP meters");
+    assertTrue(metrics.body().contains("\nvertx_eventbus_sent_total{side=\"remote\"}"), "Vert.x event-bus meters");
+    assertTrue(metrics.body().contains("verve_function_calls_seconds_count{interface=\"Nodes\",method=\"whoami\",status=\"200\"}"),
+      "the calls through the web node");
+  }
+
+  @Test
   @Order(2)
   void todosAddedThroughOneFunctionNodeAreListedThroughTheOther() throws Exception {
     Assumptions.assumeTrue(dbUrl != null, "needs PostgreSQL");

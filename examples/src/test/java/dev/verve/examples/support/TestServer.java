@@ -1,5 +1,6 @@
 package dev.verve.examples.support;
 
+import dev.verve.ops.VerveMetrics;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -26,6 +27,7 @@ import java.util.function.Supplier;
 public final class TestServer implements AutoCloseable {
 
   private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicInteger REGISTRIES = new java.util.concurrent.atomic.AtomicInteger();
 
   public final Vertx vertx;
   public final WebClient http;
@@ -47,7 +49,10 @@ public final class TestServer implements AutoCloseable {
    * {@code db.url} there, the server gets a fresh in-memory H2 database.
    */
   public static <V extends dev.verve.VerveVerticle> TestServer start(Supplier<V> verticle, JsonObject config) {
+    // With metrics on, as VerveLauncher creates it: /metrics has Vert.x's meters too. A registry of its
+    // own: under the default name, every Vert.x of the JVM would share one, and the first closed stop it.
     Vertx vertx = Vertx.vertx(new VertxOptions()
+      .setMetricsOptions(VerveMetrics.metricsOptions().setRegistryName("verve-test-" + REGISTRIES.incrementAndGet()))
       .setBlockedThreadCheckInterval(100)
       .setMaxEventLoopExecuteTime(800)
       .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));

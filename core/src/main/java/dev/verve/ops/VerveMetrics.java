@@ -1,0 +1,51 @@
+package dev.verve.ops;
+
+import dev.verve.ops.impl.Registries;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+
+/**
+ * Metrics for {@code GET /metrics}. Vert.x's own meters (HTTP server, event bus, pools, JVM) exist only
+ * when Vert.x is created with metrics on: {@link dev.verve.VerveLauncher} does it; a program that creates
+ * Vert.x itself passes {@link #enable(VertxOptions)}. Without them, {@code /metrics} still has Verve's
+ * meters (calls per function, pages), in a registry of Verve's own.
+ *
+ * <pre>{@code
+ * Vertx vertx = Vertx.vertx(VerveMetrics.enable(new VertxOptions()));
+ * }</pre>
+ *
+ * Several Vert.x instances in one JVM (tests) share vertx-micrometer's registry unless each names its own
+ * ({@code metricsOptions().setRegistryName(...)}).
+ */
+public final class VerveMetrics {
+
+  private VerveMetrics() {
+  }
+
+  /** {@code options} with Micrometer metrics on, in Prometheus form, JVM meters included; unless it has metrics on already. */
+  public static VertxOptions enable(VertxOptions options) {
+    if (options.getMetricsOptions() == null || !options.getMetricsOptions().isEnabled()) {
+      options.setMetricsOptions(metricsOptions());
+    }
+    return options;
+  }
+
+  /** The metrics options {@link #enable} sets. */
+  public static MicrometerMetricsOptions metricsOptions() {
+    return new MicrometerMetricsOptions()
+      .setEnabled(true)
+      .setJvmMetricsEnabled(true)
+      .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
+  }
+
+  /**
+   * The registry behind {@code /metrics} for this Vert.x: Vert.x's own when it was created with Prometheus
+   * metrics, else Verve's. Add your application's meters to it.
+   */
+  public static MeterRegistry registry(Vertx vertx) {
+    return Registries.of(vertx);
+  }
+}
