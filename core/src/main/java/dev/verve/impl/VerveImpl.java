@@ -93,7 +93,7 @@ public final class VerveImpl implements Verve {
       // And so are the arguments' types, checked again whoever sent them.
       ArgumentsInterceptor arguments = new ArgumentsInterceptor(descriptor);
       // The ping (readiness of the web nodes) is answered first, before the caller and the access rule.
-      consumers.add(new ServiceBinder(vertx).setAddress(descriptor.address()).addInterceptor(Ping.ACTION, new Ping())
+      consumers.add(new ServiceBinder(vertx).setAddress(descriptor.address()).addInterceptor(new Ping())
         .addInterceptor(access).addInterceptor(arguments).register(iface, safe));
       // A second, node-local address on this verticle's event loop: calls arriving here (HTTP, pages,
       // proxy()) skip the round-robin across instances and nodes, and the thread hop it costs.
