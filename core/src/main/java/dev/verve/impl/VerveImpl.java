@@ -114,6 +114,7 @@ public final class VerveImpl implements Verve {
   private ServiceDescriptor add(Class<?> iface) {
     ServiceDescriptor descriptor = ServiceDescriptor.of(iface);
     ServiceDescriptor previous = services.putIfAbsent(descriptor.name(), descriptor);
+    functionAddresses.add(descriptor.address());
     if (previous != null && previous.iface() != iface) {
       throw new IllegalStateException("Two @ServerFunctions interfaces are named " + descriptor.name() + " ("
         + previous.iface().getName() + ", " + iface.getName() + "): URLs use the simple name, rename one");
@@ -215,13 +216,14 @@ public final class VerveImpl implements Verve {
     return local != null ? local : service.address();
   }
 
+  // On every event-bus send (caller forwarding), so hash lookups only: replies and publications are out
+  // after one miss.
   private boolean isServiceAddress(String address) {
-    for (ServiceDescriptor service : services.values()) {
-      if (service.address().equals(address)) return true;
-    }
-    return functionAddresses.contains(address) || address.contains(".local.")
-      && functionAddresses.contains(address.substring(0, address.indexOf(".local.")));
+    if (functionAddresses.contains(address)) return true;
+    int local = address.indexOf(".local.");
+    return local > 0 && functionAddresses.contains(address.substring(0, local));
   }
+
 
   @Override
   public synchronized Auth auth(Accounts accounts, AuthOptions authOptions) {

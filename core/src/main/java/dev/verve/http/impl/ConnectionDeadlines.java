@@ -15,8 +15,8 @@ import java.util.logging.Logger;
  * keeps a connection (and its buffers) for as long as it likes, since every byte resets the idle timeout.
  * Here a connection must deliver a request's headers within {@code http.headerTimeout} of its opening, and
  * a request's body within {@code http.bodyTimeout} of its headers; otherwise it is closed. Kept alive, a
- * connection gets between one and two header timeouts after a response for the next request's headers
- * (one timer per connection, not two per request). HTTP/2 connections and WebSockets are left to the
+ * connection gets between one and one and a half header timeouts after a response for the next
+ * request's headers (one timer per connection, none per request). HTTP/2 connections and WebSockets are left to the
  * idle timeout and their own limits.
  *
  * <p>Installed by {@code VerveVerticle}: {@link #opened} as the server's connection handler, and
@@ -46,15 +46,6 @@ public final class ConnectionDeadlines {
   public void arrived(HttpServerRequest request) {
     Watch watch = watches.get(request.connection());
     if (watch != null) watch.arrived(request);
-    if (!request.isEnded() && hasBody(request)) {
-      long timer = vertx.setTimer(bodyTimeoutMs, id -> {
-        if (!request.isEnded()) {
-          LOG.fine(() -> "Closing a connection whose request body took over " + bodyTimeoutMs + " ms");
-          request.connection().close();
-        }
-      });
-      request.end().onComplete(ar -> vertx.cancelTimer(timer));
-    }
   }
 
   private static boolean hasBody(HttpServerRequest request) {
@@ -62,18 +53,23 @@ public final class ConnectionDeadlines {
     return length != null ? !length.equals("0") : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
   }
 
-  /** One connection's header deadline; its timer and requests all run on the connection's event loop. */
+  /**
+   * One connection's deadlines, checked by one periodic timer (a quarter of the shorter timeout) rather
+   * than a timer per request: a request costs a clock read. Its timer and requests all run on the
+   * connection's event loop.
+   */
   private final class Watch {
     private final HttpConnection connection;
     private final long timer;
-    private long requests;
-    private long requestsAtCheck;
+    private final long openedAt = System.nanoTime();
     private HttpServerRequest current;
-    private boolean quiet;
+    private long arrivedAt;
+    private boolean bodyPending;
+    private long quietSince = -1;
 
     Watch(HttpConnection connection) {
       this.connection = connection;
-      this.timer = vertx.setPeriodic(headerTimeoutMs, id -> check());
+      this.timer = vertx.setPeriodic(Math.max(1, Math.min(headerTimeoutMs, bodyTimeoutMs) / 4), id -> check());
     }
 
     void arrived(HttpServerRequest request) {
@@ -81,24 +77,27 @@ public final class ConnectionDeadlines {
         stop(); // streams are multiplexed: one stream's end says nothing about the others
         return;
       }
-      requests++;
       current = request;
+      arrivedAt = System.nanoTime();
+      bodyPending = !request.isEnded() && hasBody(request);
+      quietSince = -1;
     }
 
     private void check() {
-      if (requests != requestsAtCheck) {
-        requestsAtCheck = requests;
-        quiet = current.response().ended(); // already answered: the wait for the next one has begun
-      } else if (current == null) {
-        close("no request headers within " + headerTimeoutMs + " ms of connecting");
+      long now = System.nanoTime();
+      if (current == null) {
+        if (elapsedMs(openedAt, now) >= headerTimeoutMs) close("no request headers within " + headerTimeoutMs + " ms of connecting");
       } else if (current.response().getStatusCode() == 101) {
         stop(); // a WebSocket now
       } else if (!current.response().ended()) {
-        quiet = false; // still answering: the function's own timeout applies
-      } else if (quiet) {
+        // Still answering: the function's own timeout applies, once the body is in.
+        if (bodyPending && !current.isEnded() && elapsedMs(arrivedAt, now) >= bodyTimeoutMs) {
+          close("a request body took over " + bodyTimeoutMs + " ms");
+        }
+      } else if (quietSince < 0) {
+        quietSince = now; // answered: the wait for the next request's headers has begun
+      } else if (elapsedMs(quietSince, now) >= headerTimeoutMs) {
         close("no new request headers within " + headerTimeoutMs + " ms of the last response");
-      } else {
-        quiet = true;
       }
     }
 
@@ -112,5 +111,9 @@ public final class ConnectionDeadlines {
       vertx.cancelTimer(timer);
       watches.remove(connection);
     }
+  }
+
+  private static long elapsedMs(long from, long to) {
+    return (to - from) / 1_000_000;
   }
 }

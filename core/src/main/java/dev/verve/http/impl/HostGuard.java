@@ -52,7 +52,7 @@ public final class HostGuard implements Handler<RoutingContext> {
     HostAndPort authority = ctx.request().authority();
     if (authority == null) {
       refuse(ctx, 400, "A request must name the host it is for (the Host header)");
-    } else if (any || allowed.contains(normalize(authority.host()))) {
+    } else if (any || allowed.contains(authority.host()) || allowed.contains(normalize(authority.host()))) {
       ctx.next();
     } else {
       refuse(ctx, 421, "This server does not answer for that host name");
