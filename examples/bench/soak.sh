@@ -4,7 +4,8 @@
 # Prints, for the web node and the function node that is never restarted, heap after GC, threads and
 # open files after the warm-up (which includes a first restart) and at the end, and the errors; then
 # whether it passed:
-#   heap after GC at the end within +-10 % of the start, threads and open files flat, and errors only
+#   heap after GC at the end within +-10 % of the start, threads and open files flat (the web node's
+#   files give or take the slow clients' sockets, which come and go), and errors only
 #   for calls in flight at a kill (failed within api.timeout + 2 s after one).
 #
 # From the repository root:  examples/bench/soak.sh        (builds the fat jar first; SKIP_BUILD=1 reuses it)
@@ -190,11 +191,15 @@ row() {  # name start end
     "$1" "${s[0]}" "${e[0]}" "$(awk -v a="${s[0]}" -v b="${e[0]}" 'BEGIN { print (b - a) * 100 / a }')" \
     "${s[1]}" "${e[1]}" "${s[2]}" "${e[2]}"
 }
-verdict() {  # start end -> PASS/FAIL for heap +-10 %, threads and files flat (within max(3, 5 %))
-  local s=($1) e=($2) ok=PASS
+# start end [sockets] -> PASS/FAIL for heap +-10 %, threads and files flat (within max(3, 5 %)); files
+# also within [sockets]: the web node's slow clients are closed at the header deadline and reconnect, so
+# up to SLOW of their sockets can be open at one reading and not at the other.
+verdict() {
+  local s=($1) e=($2) slack=${3:-0} ok=PASS
   awk -v a="${s[0]}" -v b="${e[0]}" 'BEGIN { d = (b - a) / a; exit !(d <= 0.10 && d >= -0.10) }' || ok="FAIL(heap)"
   for i in 1 2; do
-    awk -v a="${s[$i]}" -v b="${e[$i]}" 'BEGIN { t = a * 0.05; if (t < 3) t = 3; exit !(b - a <= t && a - b <= t) }' \
+    awk -v a="${s[$i]}" -v b="${e[$i]}" -v x="$([ "$i" = 2 ] && echo "$slack" || echo 0)" \
+      'BEGIN { t = a * 0.05; if (t < 3) t = 3; t += x; exit !(b - a <= t && a - b <= t) }' \
       || ok="FAIL(${ok#PASS}$([ "$i" = 1 ] && echo threads || echo files))"
   done
   echo "$ok"
@@ -208,7 +213,7 @@ row web "$WEB_START" "$WEB_END"
 row functions-1 "$FN1_START" "$FN1_END"
 echo "errors (5xx or failed): $(( AT_KILL + OTHER )) — at a kill: $AT_KILL, other: $OTHER (details: $OUT/errors.log)"
 echo "web node /metrics: $METRICS_WEB verve_function_calls_seconds series; health: $(curl -s "$URL/health/ready")"
-V_WEB=$(verdict "$WEB_START" "$WEB_END"); V_FN=$(verdict "$FN1_START" "$FN1_END")
+V_WEB=$(verdict "$WEB_START" "$WEB_END" "$SLOW"); V_FN=$(verdict "$FN1_START" "$FN1_END")
 # The classes whose live bytes grew most between the two figures.
 growth() {
   [ -f "$OUT/$1-start.histo" ] && [ -f "$OUT/$1-end.histo" ] || return 0
