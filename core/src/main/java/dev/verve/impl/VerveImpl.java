@@ -15,6 +15,7 @@ import dev.verve.fn.ServiceDescriptor;
 import dev.verve.fn.impl.ArgumentsInterceptor;
 import dev.verve.fn.impl.FunctionHandler;
 import dev.verve.fn.impl.InFlight;
+import dev.verve.fn.impl.LocalFunctions;
 import dev.verve.fn.impl.SafeService;
 import dev.verve.http.impl.FramingGuard;
 import dev.verve.http.impl.HostGuard;
@@ -63,6 +64,7 @@ public final class VerveImpl implements Verve {
   private final InFlight inFlight = new InFlight();
   private final java.util.Set<String> functionAddresses = ConcurrentHashMap.newKeySet();
   private final Map<String, String> localAddresses = new ConcurrentHashMap<>();
+  private final LocalFunctions localFunctions;
   private final SessionGate sessionGate;
   private final CallerHandler callerHandler = new CallerHandler();
   private final Meters meters;
@@ -75,6 +77,7 @@ public final class VerveImpl implements Verve {
     this.vertx = Objects.requireNonNull(vertx);
     this.options = Objects.requireNonNull(options);
     this.sessionGate = new SessionGate(vertx);
+    this.localFunctions = new LocalFunctions(options.getTimeoutMs());
     registerServiceExceptionCodec(vertx);
     CallerForwarding.install(vertx, forwardTo);
     this.meters = new Meters(vertx, options.getMaxInFlight());
@@ -101,6 +104,8 @@ public final class VerveImpl implements Verve {
       consumers.add(new ServiceBinder(vertx).setAddress(local).addInterceptor(access).addInterceptor(arguments)
         .registerLocal(iface, safe));
       localAddresses.put(descriptor.address(), local);
+      // And HTTP calls arriving on this event loop reach the same handler without the event bus.
+      localFunctions.add(vertx, descriptor, iface, safe);
     }
     return this;
   }
@@ -176,16 +181,15 @@ public final class VerveImpl implements Verve {
   public synchronized Router router() {
     if (router == null) {
       router = Router.router(vertx);
-      // Before anything reads a header or a byte of the body: a host this server answers for, and a body
-      // whose length cannot be read two ways.
-      router.route().handler(new HostGuard(options));
-      router.route().handler(new FramingGuard());
+      // vertx-web's logger is a platform handler, which must come first on its route.
       if (options.isDev()) {
         router.route().handler(LoggerHandler.create(LoggerFormat.TINY));
       }
-      // Who is asking, before anything else: functions, pages and the bridge all act for this caller.
-      router.route().handler(sessionGate);
-      router.route().handler(callerHandler);
+      // Before anything reads a header or a byte of the body: a host this server answers for, and a body
+      // whose length cannot be read two ways. Then who is asking, before anything else: functions, pages
+      // and the bridge all act for this caller. One route with several handlers, matched once per request.
+      router.route().handler(new HostGuard(options)).handler(new FramingGuard())
+        .handler(sessionGate).handler(callerHandler);
       OpsRoutes.mount(vertx, router, options, readiness.checks(), meters.registry());
       // The document before the functions: their handler answers every other path under the prefix.
       new OpenApiRoutes(vertx, services, options.getApiPrefix(), AuthImpl.SESSION_COOKIE).mount(router, options.isDev());
@@ -205,8 +209,8 @@ public final class VerveImpl implements Verve {
   // Order matters: origin and method/type checks happen before a single body byte is read.
   private void mountFunctions(Router router) {
     String prefix = options.getApiPrefix();
-    router.route(prefix + "/*").handler(new OriginGuard(options.getAllowedOrigins()));
-    router.route(prefix + "/*").handler(new FunctionHandler(vertx, services, this::addressOf, options, meters));
+    router.route(prefix + "/*").handler(new OriginGuard(options.getAllowedOrigins()))
+      .handler(new FunctionHandler(vertx, services, this::addressOf, localFunctions, options, meters));
     router.route(prefix + "/*").failureHandler(Problems::handleFailure);
   }
 
@@ -243,6 +247,7 @@ public final class VerveImpl implements Verve {
   @Override
   public Future<Void> close() {
     CallerForwarding.uninstall(vertx, forwardTo);
+    localFunctions.unregister();
     List<Future<Void>> closing = new ArrayList<>();
     for (MessageConsumer<JsonObject> consumer : consumers) closing.add(consumer.unregister());
     consumers.clear();
@@ -250,7 +255,8 @@ public final class VerveImpl implements Verve {
     // No new call reaches this instance once its consumers are unregistered; the calls it is serving
     // (for any node of the cluster) still get their replies before the event bus closes. Past
     // api.timeout their callers have given up, so there is no point waiting longer.
-    return Future.all(closing).transform(ar -> inFlight.whenIdle(vertx, options.getTimeoutMs()));
+    return Future.all(closing).transform(ar -> inFlight.whenIdle(vertx, options.getTimeoutMs()))
+      .andThen(ar -> localFunctions.close());
   }
 
   // A node that only exposes functions still decodes ServiceException replies coming from the cluster.

@@ -11,10 +11,12 @@ import dev.verve.http.impl.OriginGuard;
 import dev.verve.http.impl.Problems;
 import dev.verve.ops.impl.Meters;
 import dev.verve.ops.impl.Tracked;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -42,6 +44,7 @@ public final class FunctionHandler implements Handler<RoutingContext> {
   private final Vertx vertx;
   private final Map<String, ServiceDescriptor> services;
   private final Function<ServiceDescriptor, String> addressOf;
+  private final LocalFunctions local;
   private final long timeoutMs;
   private final long bodyLimit;
   private final String prefix;
@@ -49,7 +52,9 @@ public final class FunctionHandler implements Handler<RoutingContext> {
   private final Meters meters;
 
   public FunctionHandler(Vertx vertx, Map<String, ServiceDescriptor> services,
-                         Function<ServiceDescriptor, String> addressOf, VerveOptions options, Meters meters) {
+                         Function<ServiceDescriptor, String> addressOf, LocalFunctions local,
+                         VerveOptions options, Meters meters) {
+    this.local = local;
     this.vertx = vertx;
     this.meters = meters;
     this.services = services;
@@ -146,7 +151,8 @@ public final class FunctionHandler implements Handler<RoutingContext> {
   }
 
   /**
-   * Steps 5-7: validates the arguments, then sends them to the function over the event bus. {@code form}
+   * Steps 5-7: validates the arguments, then calls the function: in-process when it runs on this event
+   * loop ({@link LocalFunctions}), else over the event bus. {@code form}
    * is {@code null} for a JSON call, else how to answer the form post.
    */
   private void invoke(RoutingContext ctx, ServiceDescriptor service, MethodDescriptor method, JsonObject args,
@@ -162,18 +168,21 @@ public final class FunctionHandler implements Handler<RoutingContext> {
       else form.fail(problem);
       return;
     }
-    DeliveryOptions options = new DeliveryOptions()
-      .setSendTimeout(timeoutMs)
-      .addHeader("action", method.name());
     Caller caller = Auth.caller(ctx);
-    if (caller.isSignedIn()) {
-      options.addHeader(CallerHeader.NAME, caller.toJson().encode());
+    Future<Message<Object>> reply = local.call(service, method, args, caller);
+    if (reply == null) {
+      DeliveryOptions options = new DeliveryOptions()
+        .setSendTimeout(timeoutMs)
+        .addHeader("action", method.name());
+      if (caller.isSignedIn()) {
+        options.addHeader(CallerHeader.NAME, caller.toJson().encode());
+      }
+      reply = vertx.eventBus().request(addressOf.apply(service), args, options);
     }
-    vertx.eventBus().<Object>request(addressOf.apply(service), args, options)
-      .onComplete(ar -> {
-        if (form == null) ReplyMapper.respond(ctx, service, method, ar, timeoutMs);
-        else form.reply(service, method, ar, timeoutMs);
-      });
+    reply.onComplete(ar -> {
+      if (form == null) ReplyMapper.respond(ctx, service, method, ar, timeoutMs);
+      else form.reply(service, method, ar, timeoutMs);
+    });
   }
 
   private static JsonObject parseArguments(RoutingContext ctx, Buffer body) {

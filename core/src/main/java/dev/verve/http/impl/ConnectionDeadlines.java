@@ -1,5 +1,6 @@
 package dev.verve.http.impl;
 
+import dev.verve.ops.impl.OpenConnections;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
@@ -30,16 +31,19 @@ public final class ConnectionDeadlines {
   private final long headerTimeoutMs;
   private final long bodyTimeoutMs;
   private final Map<HttpConnection, Watch> watches = new ConcurrentHashMap<>();
+  private final OpenConnections open;
 
   public ConnectionDeadlines(Vertx vertx, long headerTimeoutMs, long bodyTimeoutMs) {
     this.vertx = vertx;
     this.headerTimeoutMs = headerTimeoutMs;
     this.bodyTimeoutMs = bodyTimeoutMs;
+    this.open = OpenConnections.of(vertx);
   }
 
   public void opened(HttpConnection connection) {
     Watch watch = new Watch(connection);
     watches.put(connection, watch);
+    open.opened();
     connection.closeHandler(v -> watch.stop());
   }
 
@@ -109,7 +113,8 @@ public final class ConnectionDeadlines {
 
     void stop() {
       vertx.cancelTimer(timer);
-      watches.remove(connection);
+      // Once per connection, whether closed here or by the client.
+      if (watches.remove(connection) != null) open.closed();
     }
   }
 

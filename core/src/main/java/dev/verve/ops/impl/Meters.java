@@ -28,6 +28,9 @@ public final class Meters {
     Gauge.builder("verve.in.flight", limit, CallLimit::inFlight)
       .description("Function calls and pages being served by this node (api.maxInFlight bounds it)")
       .register(registry);
+    Gauge.builder("verve.http.connections", OpenConnections.of(vertx), OpenConnections::count)
+      .description("HTTP connections open on this node")
+      .register(registry);
   }
 
   public PrometheusMeterRegistry registry() {

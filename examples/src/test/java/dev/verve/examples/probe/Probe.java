@@ -37,6 +37,9 @@ public interface Probe {
 
   Future<Void> nothing();
 
+  /** Echoes {@code text} from a thread of its own, neither an event loop nor a worker of Vert.x. */
+  Future<String> echoFromAnotherThread(String text);
+
   /** Echoes every argument back, to prove what the function received. */
   Future<JsonObject> types(long big, double ratio, boolean flag, Color color, List<Integer> numbers,
                            Map<String, String> tags, @Nullable String note, Todo todo);

@@ -40,6 +40,16 @@ public class ProbeImpl implements Probe {
   }
 
   @Override
+  public Future<String> echoFromAnotherThread(String text) {
+    Promise<String> promise = Promise.promise();
+    Thread thread = new Thread(() -> promise.complete(text + " from " + Thread.currentThread().getName()),
+      "probe-thread");
+    thread.setDaemon(true);
+    thread.start();
+    return promise.future();
+  }
+
+  @Override
   public Future<Void> nothing() {
     return Future.succeededFuture();
   }
