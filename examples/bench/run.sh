@@ -25,6 +25,9 @@
 #         METRICS=1 (Verve under dev.verve.VerveLauncher, Vert.x's metrics on, as the demo runs;
 #                    0: Vert.x's plain launcher, as the raw app always runs)
 #         SKIP_BUILD=1 (reuse the fat jar)  MVN_FLAGS="-q" (add -o offline)  OUT=examples/target/bench/<time>
+#         BASELINE=peer: the raw side is the independent peer in ../shared/peers/vertx-web (its own fat jar,
+#                        built there if missing, its own main: one verticle per core, native epoll transport)
+#                        instead of this repository's RawVerticle; same URLs, same checks
 # Output: per endpoint median req/s, p50/p99, errors, server RSS and the Verve/raw ratio (min..max over
 #         rounds); the last lines are `RESULT <endpoint> verve_rps=<n> raw_rps=<n> ratio=<x>`.
 set -euo pipefail
@@ -67,6 +70,16 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   # shellcheck disable=SC2086
   mvn $MVN_FLAGS -B -pl examples -am package -Dmaven.test.skip=true
 fi
+if [ "${BASELINE:-own}" = peer ]; then
+  PEER_DIR=$(cd "$ROOT/../shared/peers/vertx-web" 2>/dev/null && pwd) \
+    || { echo "BASELINE=peer needs ../shared/peers/vertx-web beside the repository" >&2; exit 1; }
+  if [ ! -f "$PEER_DIR/target/peer-fat.jar" ]; then
+    log "building the vertx-web peer"
+    # shellcheck disable=SC2086
+    (cd "$PEER_DIR" && mvn $MVN_FLAGS -B package -Dmaven.test.skip=true)
+  fi
+  cp "$PEER_DIR/target/peer-fat.jar" "$OUT/peer-fat.jar"
+fi
 BUILT=$(ls "$ROOT"/examples/target/verve-examples-*-fat.jar 2>/dev/null | head -1)
 [ -f "$BUILT" ] || { echo "no fat jar in examples/target; run without SKIP_BUILD" >&2; exit 1; }
 # A copy: what was measured stays with the results, and a rebuild during the run cannot touch it.
@@ -80,10 +93,18 @@ start_app() {  # app round -> sets PID; appends start-up time and idle RSS to st
   t0=$(date +%s%N)
   # setsid: the JVM leads its own process group (and session), stopped by group id; cwd is the output
   # folder, so no conf/config.json is read and Vert.x's file cache stays out of the source tree.
-  # shellcheck disable=SC2086
-  (cd "$OUT" && exec setsid "$JAVA" $JAVA_OPTS -cp "$JAR" "${MAIN[$app]}" \
-    "${VERTICLE[$app]}" -instances "$INSTANCES" -conf "{\"http.host\":\"127.0.0.1\",\"http.port\":$port}") \
-    >"$OUT/$app-r$round.log" 2>&1 &
+  if [ "$app" = raw ] && [ "${BASELINE:-own}" = peer ]; then
+    # shellcheck disable=SC2086
+    (cd "$OUT" && exec setsid "$JAVA" $JAVA_OPTS -Dport="$port" -Dinstances="$INSTANCES" -jar "$OUT/peer-fat.jar") \
+      >"$OUT/$app-r$round.log" 2>&1 &
+  else
+    # shellcheck disable=SC2086
+    # Both on Netty's epoll transport, as VerveLauncher (and the peer) choose by default.
+    (cd "$OUT" && exec setsid "$JAVA" $JAVA_OPTS -cp "$JAR" "${MAIN[$app]}" \
+      "${VERTICLE[$app]}" -instances "$INSTANCES" -options '{"preferNativeTransport":true}' \
+      -conf "{\"http.host\":\"127.0.0.1\",\"http.port\":$port}") \
+      >"$OUT/$app-r$round.log" 2>&1 &
+  fi
   PID=$!
   for i in $(seq 1 1200); do   # at most 60 s
     code=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "http://127.0.0.1:$port/fortunes" || true)

@@ -8,9 +8,10 @@ import io.vertx.launcher.application.VertxApplicationHooks;
 /**
  * Vert.x's launcher ({@code io.vertx.launcher.application.VertxApplication}: {@code -conf},
  * {@code -cluster}, graceful stop on SIGTERM, the {@code Main-Verticle} of the manifest), creating Vert.x
- * with metrics on so that {@code GET /metrics} has Vert.x's HTTP and event-bus meters beside Verve's.
- * Use it as the jar's {@code Main-Class}, or {@code mainClass} of {@code exec:java}. Options given with
- * {@code -options} or {@code -Dvertx.metrics.options.enabled=false} win.
+ * with metrics on so that {@code GET /metrics} has Vert.x's event-bus, pool and JVM meters beside Verve's,
+ * and preferring Netty's native epoll transport (on Linux x86-64; NIO elsewhere). Use it as the jar's
+ * {@code Main-Class}, or {@code mainClass} of {@code exec:java}. Options given with {@code -options} (e.g.
+ * {@code "preferNativeTransport": false}) or {@code -Dvertx.metrics.options.enabled=false} win.
  */
 public final class VerveLauncher extends VertxApplication implements VertxApplicationHooks {
 
@@ -30,6 +31,10 @@ public final class VerveLauncher extends VertxApplication implements VertxApplic
     JsonObject options = vertxOptions == null ? new JsonObject() : vertxOptions;
     if (!options.containsKey("metricsOptions")) {
       options.put("metricsOptions", VerveMetrics.metricsOptions().toJson());
+    }
+    // Netty's epoll transport where it runs (Linux x86-64, in Verve's dependencies), NIO elsewhere.
+    if (!options.containsKey("preferNativeTransport")) {
+      options.put("preferNativeTransport", true);
     }
     return options;
   }

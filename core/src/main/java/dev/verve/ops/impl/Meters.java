@@ -24,13 +24,19 @@ public final class Meters {
   public Meters(Vertx vertx, int maxInFlight) {
     this.registry = Registries.of(vertx);
     this.limit = CallLimit.of(vertx, maxInFlight);
-    // Registering the same gauge again (another Verve instance) keeps the first.
-    Gauge.builder("verve.in.flight", limit, CallLimit::inFlight)
-      .description("Function calls and pages being served by this node (api.maxInFlight bounds it)")
-      .register(registry);
-    Gauge.builder("verve.http.connections", OpenConnections.of(vertx), OpenConnections::count)
-      .description("HTTP connections open on this node")
-      .register(registry);
+    // Node-wide gauges: the first Verve instance registers them (Micrometer warns about a second one).
+    synchronized (registry) {
+      if (registry.find("verve.in.flight").gauge() == null) {
+        Gauge.builder("verve.in.flight", limit, CallLimit::inFlight)
+          .description("Function calls and pages being served by this node (api.maxInFlight bounds it)")
+          .register(registry);
+      }
+      if (registry.find("verve.http.connections").gauge() == null) {
+        Gauge.builder("verve.http.connections", OpenConnections.of(vertx), OpenConnections::count)
+          .description("HTTP connections open on this node")
+          .register(registry);
+      }
+    }
   }
 
   public PrometheusMeterRegistry registry() {
