@@ -96,13 +96,13 @@ if loads:
     print(f"\n1-min load average at the start of each measurement: {min(loads):.2f}..{max(loads):.2f} "
           f"(2 cores: above ~2.5, other work competed with the servers and wrk; read the ratios, not the req/s)")
 
-# Targets of the "Benchmarks" issue.
+# Targets of the "Benchmarks" and "Compiled pages" issues.
 def verdict(ok):
     return "met" if ok else "MISSED"
 
 
 print("\ntargets:")
-targets = [("fortunes", "ratio", 1.3, ">="), ("double", "ratio", 0.8, ">=")]
+targets = [("fortunes", "ratio", 1.3, ">="), ("double", "ratio", 0.9, ">=")]
 for ep, key, bar, op in targets:
     if (ep, key) in summary:
         v = summary[(ep, key)]
@@ -113,7 +113,8 @@ for ep in endpoints:
         print(f"  {ep} Verve errors/non-2xx {e} == 0: {verdict(e == 0)}")
     if (ep, "p99ratio") in summary:
         v = summary[(ep, "p99ratio")]
-        print(f"  {ep} Verve p99 / raw p99 {v:.2f} <= 1.5: {verdict(v <= 1.5)}")
+        bar = 1.0 if ep == "fortunes" else 1.5  # the page: p99 no worse than raw
+        print(f"  {ep} Verve p99 / raw p99 {v:.2f} <= {bar}: {verdict(v <= bar)}")
 if "verve" in startup:
     m, mx, rss, rssmax = startup["verve"]
     print(f"  Verve idle RSS {rss:.0f} MB < 200: {verdict(rssmax < 200)} (max {rssmax:.0f})")

@@ -7,6 +7,7 @@ import dev.verve.examples.support.NoBlockedThreads;
 import dev.verve.examples.support.TestServer;
 import dev.verve.fn.ServiceDescriptor;
 import dev.verve.fn.impl.LocalFunctions;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -131,7 +132,8 @@ class LocalCallsTest {
     AtomicBoolean ran = new AtomicBoolean();
     LocalFunctions functions = new LocalFunctions(1000);
     Promise<Future<Message<Object>>> called = Promise.promise();
-    vertx.getOrCreateContext().runOnContext(v -> {
+    Context loop = vertx.getOrCreateContext();
+    loop.runOnContext(v -> {
       functions.add(vertx, who, Who.class, new NeverRuns(ran));
       called.complete(functions.call(who, who.method("never"), new JsonObject(), Caller.ANONYMOUS));
     });
@@ -140,6 +142,13 @@ class LocalCallsTest {
     assertInstanceOf(ServiceException.class, refused);
     assertEquals(403, ((ServiceException) refused).failureCode());
     assertFalse(ran.get(), "the implementation ran");
+    // Allowed (anyone may call Who.me), from the event loop's own context rather than a request's.
+    Promise<Future<Message<Object>>> allowed = Promise.promise();
+    loop.runOnContext(v ->
+      allowed.complete(functions.call(who, who.method("me"), new JsonObject(), Caller.ANONYMOUS)));
+    Throwable failed = assertThrowsOn(await(allowed.future()));
+    assertEquals("ran", failed.getMessage());
+    assertTrue(ran.get(), "the implementation did not run");
     // Off its event loop (here: the test's thread) there is no in-process call: the event bus takes it.
     assertNull(functions.call(who, who.method("me"), new JsonObject(), Caller.ANONYMOUS));
     functions.close();

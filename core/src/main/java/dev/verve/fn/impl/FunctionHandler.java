@@ -209,6 +209,11 @@ public final class FunctionHandler implements Handler<RoutingContext> {
   }
 
   static boolean isJson(String contentType) {
+    // What clients send, checked without a copy: "application/json", maybe with parameters.
+    if (contentType.regionMatches(true, 0, "application/json", 0, 16)
+      && (contentType.length() == 16 || contentType.charAt(16) == ';')) {
+      return true;
+    }
     int semi = contentType.indexOf(';');
     String mediaType = (semi < 0 ? contentType : contentType.substring(0, semi)).trim();
     return mediaType.equalsIgnoreCase("application/json");

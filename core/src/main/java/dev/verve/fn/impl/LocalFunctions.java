@@ -65,13 +65,25 @@ public final class LocalFunctions {
       return Future.failedFuture(new ServiceException(refused,
         method.access().refusal(service.name() + "." + method.name(), refused)));
     }
-    // A context of the call's own, as an event-bus message gets: the caller lives in its local data.
-    ContextInternal context = local.loop.duplicate();
-    CallerContext.set(context, caller);
     LocalCall call = new LocalCall(local.loop, local.deadlines, service.address(), local.deadlines.deadlineFromNow());
     local.deadlines.add(call);
-    context.dispatch(new LocalMessage<>(service.address(), local.headers.get(method.name()), args, call),
-      local.handler);
+    LocalMessage<JsonObject> message = new LocalMessage<>(service.address(), local.headers.get(method.name()), args, call);
+    ContextInternal current = ContextInternal.current();
+    if (current != null && current.isDuplicate()) {
+      // The request's own context (every HTTP request gets one): the call runs on it, as the caller.
+      if (CallerContext.get(current) != caller) CallerContext.set(current, caller);
+      try {
+        local.handler.handle(message);
+      } catch (Throwable t) {
+        // The generated handler has answered already (500) and re-throws, as on the event bus.
+        current.reportException(t);
+      }
+    } else {
+      // A context of the call's own, as an event-bus message gets: the caller lives in its local data.
+      ContextInternal context = local.loop.duplicate();
+      CallerContext.set(context, caller);
+      context.dispatch(message, local.handler);
+    }
     return call.future();
   }
 
