@@ -1,8 +1,9 @@
 package dev.verve;
 
-import dev.verve.http.impl.ConnectionDeadlines;
-import dev.verve.http.impl.HttpLimits;
-import dev.verve.impl.ConfigLoader;
+import dev.verve.config.ConfigKey;
+import dev.verve.config.ConfigLoader;
+import dev.verve.http.ConnectionDeadlines;
+import dev.verve.http.HttpLimits;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -10,6 +11,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -42,7 +44,7 @@ public abstract class VerveVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     warnIfClusterConfigIsMissing();
-    return ConfigLoader.load(vertx, defaults(), config()).compose(conf -> {
+    return ConfigLoader.load(vertx, defaults(), config(), configKeys()).compose(conf -> {
       settings = conf;
       VerveOptions options = VerveOptions.fromConfig(conf);
       return prepare(options).compose(v -> serve(options));
@@ -56,7 +58,8 @@ public abstract class VerveVerticle extends VerticleBase {
       return verve.ready().<Object>map(v -> v).onSuccess(v -> LOG.info("Verve function node ready"));
     }
     Router router = verve.router();
-    ConnectionDeadlines deadlines = new ConnectionDeadlines(vertx, options.getHeaderTimeoutMs(), options.getBodyTimeoutMs());
+    ConnectionDeadlines deadlines = new ConnectionDeadlines(vertx, options.http().getHeaderTimeoutMs(),
+      options.http().getBodyTimeoutMs());
     return verve.ready().compose(v -> vertx.createHttpServer(httpServerOptions(options))
       .connectionHandler(deadlines::opened)
       .requestHandler(request -> {
@@ -66,7 +69,7 @@ public abstract class VerveVerticle extends VerticleBase {
       .listen()
       .onSuccess(s -> {
         server = s;
-        LOG.info("Verve serving on http://" + options.getHost() + ":" + s.actualPort()
+        LOG.info("Verve serving on http://" + options.http().getHost() + ":" + s.actualPort()
           + (options.getRole() == VerveOptions.NodeRole.WEB ? " (web node)" : ""));
       }).map(s -> (Object) s));
   }
@@ -88,6 +91,14 @@ public abstract class VerveVerticle extends VerticleBase {
     return new JsonObject();
   }
 
+  /**
+   * The application's own configuration keys, beside core's ({@link dev.verve.config.ConfigKeys}): mapped
+   * from {@code VERVE_*} environment variables like core's and type-checked at start. None by default.
+   */
+  protected List<ConfigKey<?>> configKeys() {
+    return List.of();
+  }
+
   // vertx-hazelcast silently falls back to multicast discovery when the named file does not exist.
   private void warnIfClusterConfigIsMissing() {
     String config = System.getProperty("vertx.hazelcast.config");
@@ -99,11 +110,11 @@ public abstract class VerveVerticle extends VerticleBase {
   }
 
   /**
-   * The HTTP server settings: address and the limits of {@link VerveOptions} ({@code http.*}). Override to
-   * add TLS and so on, starting from {@code super.httpServerOptions(options)} to keep the limits.
+   * The HTTP server settings: address and the limits of {@link VerveOptions#http()} ({@code http.*}). Override
+   * to add TLS and so on, starting from {@code super.httpServerOptions(options)} to keep the limits.
    */
   protected HttpServerOptions httpServerOptions(VerveOptions options) {
-    return HttpLimits.serverOptions(options);
+    return HttpLimits.serverOptions(options.http(), options.api().getBodyLimit());
   }
 
   @Override

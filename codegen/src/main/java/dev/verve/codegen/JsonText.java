@@ -30,7 +30,7 @@ final class JsonText {
       int i = 0;
       for (Map.Entry<?, ?> entry : map.entrySet()) {
         out.append(inner);
-        string(String.valueOf(entry.getKey()), out);
+        Literals.quote(String.valueOf(entry.getKey()), out);
         out.append(": ");
         write(entry.getValue(), out, inner);
         out.append(++i < map.size() ? ",\n" : "\n");
@@ -51,33 +51,11 @@ final class JsonText {
       }
       out.append(indent).append(']');
     } else if (value instanceof String) {
-      string((String) value, out);
+      Literals.quote((String) value, out); // with '<' escaped: the document may be pasted in a page
     } else if (value == null || value instanceof Number || value instanceof Boolean) {
       out.append(value);
     } else {
       throw new IllegalArgumentException("Not a JSON value: " + value.getClass());
     }
-  }
-
-  // RFC 8259 escaping; '<' too, so a document pasted in a page cannot close a script element.
-  private static void string(String s, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
-        default:
-          if (c < 0x20 || c == '<' || c == 0x2028 || c == 0x2029) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-      }
-    }
-    out.append('"');
   }
 }

@@ -1,7 +1,10 @@
 package dev.verve.auth;
 
+import dev.verve.auth.impl.CallerHandler;
+import dev.verve.auth.impl.SessionCaller;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.Session;
 
 /**
  * Sign-in for a Verve app, from {@code verve.auth(accounts, options)}: sessions (vertx-web's
@@ -35,7 +38,12 @@ public interface Auth {
 
   /** The caller of this request: from its bearer token or its session, else anonymous. */
   static Caller caller(RoutingContext ctx) {
-    Caller caller = ctx.get(dev.verve.auth.impl.CallerHandler.KEY);
+    Caller caller = ctx.get(CallerHandler.KEY);
     return caller == null ? Caller.ANONYMOUS : caller;
+  }
+
+  /** The caller signed in on a browser's session (a bridge socket's): anonymous for none or a signed-out one. */
+  static Caller caller(Session session) {
+    return SessionCaller.of(session);
   }
 }

@@ -1,19 +1,17 @@
 package dev.verve.auth;
 
-import dev.verve.impl.ConfigValues;
+import dev.verve.config.ConfigKeys;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Sign-in, sessions and tokens. {@link #fromConfig(JsonObject)} reads {@code auth.tokenKey},
- * {@code auth.tokenTtl}, {@code auth.sessionTimeout}, {@code auth.secureCookie},
- * {@code auth.maxFailures}, {@code auth.failureWindow} and {@code auth.passwordIterations}.
+ * Sign-in, sessions and tokens: the {@code auth.*} keys of {@link ConfigKeys}.
  */
 public class AuthOptions {
 
-  public static final long DEFAULT_TOKEN_TTL_SECONDS = 3600;
-  public static final long DEFAULT_SESSION_TIMEOUT_MS = 30 * 60 * 1000;
-  public static final int DEFAULT_MAX_FAILURES = 5;
-  public static final long DEFAULT_FAILURE_WINDOW_SECONDS = 300;
+  public static final long DEFAULT_TOKEN_TTL_SECONDS = ConfigKeys.AUTH_TOKEN_TTL.defaultValue();
+  public static final long DEFAULT_SESSION_TIMEOUT_MS = ConfigKeys.AUTH_SESSION_TIMEOUT.defaultValue();
+  public static final int DEFAULT_MAX_FAILURES = (int) (long) ConfigKeys.AUTH_MAX_FAILURES.defaultValue();
+  public static final long DEFAULT_FAILURE_WINDOW_SECONDS = ConfigKeys.AUTH_FAILURE_WINDOW.defaultValue();
 
   private String tokenKey;
   private long tokenTtlSeconds = DEFAULT_TOKEN_TTL_SECONDS;
@@ -23,17 +21,17 @@ public class AuthOptions {
   private long failureWindowSeconds = DEFAULT_FAILURE_WINDOW_SECONDS;
   private int passwordIterations = Passwords.DEFAULT_ITERATIONS;
 
+  /** Reads the {@code auth.*} keys of a merged config (flat, dotted keys). */
   public static AuthOptions fromConfig(JsonObject config) {
-    AuthOptions options = new AuthOptions();
-    Object key = config.getValue("auth.tokenKey");
-    options.setTokenKey(key == null || key.toString().isBlank() ? null : key.toString());
-    options.setTokenTtlSeconds(ConfigValues.longValue(config, "auth.tokenTtl", DEFAULT_TOKEN_TTL_SECONDS));
-    options.setSessionTimeoutMs(ConfigValues.longValue(config, "auth.sessionTimeout", DEFAULT_SESSION_TIMEOUT_MS));
-    options.setSecureCookie(ConfigValues.boolValue(config.getValue("auth.secureCookie")));
-    options.setMaxFailures((int) ConfigValues.longValue(config, "auth.maxFailures", DEFAULT_MAX_FAILURES));
-    options.setFailureWindowSeconds(ConfigValues.longValue(config, "auth.failureWindow", DEFAULT_FAILURE_WINDOW_SECONDS));
-    options.setPasswordIterations((int) ConfigValues.longValue(config, "auth.passwordIterations", Passwords.DEFAULT_ITERATIONS));
-    return options;
+    String key = ConfigKeys.AUTH_TOKEN_KEY.get(config);
+    return new AuthOptions()
+      .setTokenKey(key == null || key.isBlank() ? null : key)
+      .setTokenTtlSeconds(ConfigKeys.AUTH_TOKEN_TTL.get(config))
+      .setSessionTimeoutMs(ConfigKeys.AUTH_SESSION_TIMEOUT.get(config))
+      .setSecureCookie(ConfigKeys.AUTH_SECURE_COOKIE.get(config))
+      .setMaxFailures(ConfigKeys.AUTH_MAX_FAILURES.getInt(config))
+      .setFailureWindowSeconds(ConfigKeys.AUTH_FAILURE_WINDOW.get(config))
+      .setPasswordIterations(ConfigKeys.AUTH_PASSWORD_ITERATIONS.getInt(config));
   }
 
   public String getTokenKey() { return tokenKey; }

@@ -1,6 +1,5 @@
 package dev.verve.auth;
 
-import dev.verve.auth.impl.CallerContext;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,23 +1,21 @@
 package dev.verve.db;
 
-import dev.verve.impl.ConfigValues;
+import dev.verve.config.ConfigKeys;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Where the database is and how to use it. {@link #fromConfig(JsonObject)} reads {@code db.url},
- * {@code db.user}, {@code db.password}, {@code db.poolSize}, {@code db.connectTimeout} and
- * {@code db.migrations}.
+ * Where the database is and how to use it: the {@code db.*} keys of {@link ConfigKeys}.
  */
 public class DatabaseOptions {
 
   /** An H2 file under {@code data/} in the working directory, created at first start. */
-  public static final String DEFAULT_URL = "jdbc:h2:./data/verve";
-  public static final int DEFAULT_POOL_SIZE = 4;
-  public static final long DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
-  public static final String DEFAULT_MIGRATIONS = "db/migration";
+  public static final String DEFAULT_URL = ConfigKeys.DB_URL.defaultValue();
+  public static final int DEFAULT_POOL_SIZE = (int) (long) ConfigKeys.DB_POOL_SIZE.defaultValue();
+  public static final long DEFAULT_CONNECT_TIMEOUT_MS = ConfigKeys.DB_CONNECT_TIMEOUT.defaultValue();
+  public static final String DEFAULT_MIGRATIONS = ConfigKeys.DB_MIGRATIONS.defaultValue();
 
   // H2 speaks PostgreSQL's dialect closely enough that one set of SQL files serves both databases.
   private static final String H2_POSTGRESQL_MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
@@ -34,14 +32,13 @@ public class DatabaseOptions {
 
   /** Reads the flat, dotted {@code db.*} keys of a merged config. */
   public static DatabaseOptions fromConfig(JsonObject config) {
-    DatabaseOptions options = new DatabaseOptions();
-    options.setUrl(config.getString("db.url", DEFAULT_URL));
-    options.setUser(config.getString("db.user"));
-    options.setPassword(config.getString("db.password"));
-    options.setPoolSize((int) ConfigValues.longValue(config, "db.poolSize", DEFAULT_POOL_SIZE));
-    options.setConnectTimeoutMs(ConfigValues.longValue(config, "db.connectTimeout", DEFAULT_CONNECT_TIMEOUT_MS));
-    options.setMigrations(config.getString("db.migrations", DEFAULT_MIGRATIONS));
-    return options;
+    return new DatabaseOptions()
+      .setUrl(ConfigKeys.DB_URL.get(config))
+      .setUser(ConfigKeys.DB_USER.get(config))
+      .setPassword(ConfigKeys.DB_PASSWORD.get(config))
+      .setPoolSize(ConfigKeys.DB_POOL_SIZE.getInt(config))
+      .setConnectTimeoutMs(ConfigKeys.DB_CONNECT_TIMEOUT.get(config))
+      .setMigrations(ConfigKeys.DB_MIGRATIONS.get(config));
   }
 
   public String getUrl() { return url; }

@@ -1,36 +1,46 @@
 /**
- * Server functions: the descriptors {@code verve-codegen} generates, and how a call travels.
+ * Server functions: the descriptors {@code verve-codegen} generates, the registry of one instance's
+ * functions ({@link dev.verve.fn.Functions}), and how a call travels.
  *
  * <h2>The flow of an HTTP call</h2>
  * One interface, one address; HTTP is a thin, strict layer in front of the event-bus service.
  * <ol>
- *   <li><b>HTTP request</b>: {@code POST /api/Counter/doubleServer}, body {@code {"number": 21}}.</li>
- *   <li><b>Route match</b> ({@code FunctionHandler.handle}): the interface and method are looked up in
- *       the {@link dev.verve.fn.ServiceDescriptor}s of exposed interfaces (404 if unknown); only POST
- *       (405 with {@code Allow}); a foreign {@code Origin} was already refused (403) by the origin guard.</li>
- *   <li><b>Size and type checks</b>: a content type other than JSON or a form is 415; the body is read
- *       with a limit (413), before any parsing.</li>
- *   <li><b>JSON parse</b>: malformed JSON or a body that is not an object is 400; an empty body means no
- *       arguments. A form post ({@code FormBody}, same-origin only) instead has its fields converted with
- *       the parameters' types ({@link dev.verve.fn.MethodDescriptor#fromForm}), files kept in memory as
- *       {@link dev.verve.fn.UploadedFile}s, and is answered by {@code FormAnswer}: 303 and a flash for a
- *       browser that prefers HTML, the JSON answers below for anyone else.</li>
+ *   <li><b>HTTP request</b>: {@code POST /api/Counter/doubleServer}, body {@code {"number": 21}}. The router's
+ *       guards ran first: the {@code Host} (421), the body's framing (400), the session and the caller
+ *       ({@code auth}), and on {@code <api.prefix>/*} the origin guard (a foreign {@code Origin} or
+ *       {@code Sec-Fetch-Site: cross-site} is 403, an allowed one gets CORS headers).</li>
+ *   <li><b>Route match</b> ({@code FunctionHandler.handle}): the interface and method are looked up in the
+ *       {@link dev.verve.fn.ServiceDescriptor}s of the exposed interfaces (404 if unknown).</li>
+ *   <li><b>Overload</b>: the call takes one of the node's {@code api.maxInFlight} places, or is a 503 with
+ *       {@code Retry-After} at once; from here its latency is recorded by status.</li>
+ *   <li><b>Method and type</b>: only POST (405 with {@code Allow}). A form content type is accepted from
+ *       this site's own pages only (403).</li>
+ *   <li><b>Access, early</b>: the method's {@link dev.verve.auth.Access} rule for the request's caller,
+ *       before a byte of the body is read: 401 (with {@code WWW-Authenticate: Bearer}) or 403. Then a content
+ *       type that is neither JSON nor a form is 415.</li>
+ *   <li><b>Body</b>: read with {@code api.bodyLimit} (413), then parsed: malformed JSON or a body that is not
+ *       an object is 400, an empty body means no arguments. A form post ({@code FormBody}) instead has its
+ *       fields converted with the parameters' types ({@link dev.verve.fn.MethodDescriptor#fromForm}), files
+ *       kept in memory as {@link dev.verve.fn.UploadedFile}s, and is answered by {@code FormAnswer}: 303 and
+ *       a flash for a browser that prefers HTML, the JSON answers below for anyone else.</li>
  *   <li><b>Argument validation</b>: {@link dev.verve.fn.MethodDescriptor#validate} checks every parameter
  *       against its {@link dev.verve.fn.ArgType}: missing, wrong-typed (a fraction for an {@code int}) or
  *       unknown arguments are 400 with one entry per argument in {@code errors}.</li>
- *   <li><b>Event-bus request</b>: the same JSON object is sent to the interface's address with header
- *       {@code action: <method>} and the configured timeout. When the verticle serving the request
- *       registered the function itself (one verticle serves HTTP and runs functions, the default), the
- *       call is handed in-process to the same generated handler on the same event loop
- *       ({@code LocalFunctions}): no reply address, no copy of the arguments, no timer per call; the
- *       access rule is checked there too, and {@code api.timeout} still gives 504.</li>
+ *   <li><b>The call</b>: when the verticle serving the request registered the function itself (one
+ *       verticle serves HTTP and runs functions, the default), it is handed in process to the generated
+ *       handler on the same event loop ({@code LocalFunctions}): no reply address, no copy of the arguments,
+ *       no timer per call, the access rule not checked again, {@code api.timeout} still 504. Otherwise the
+ *       same JSON object is sent to the interface's address with the header {@code action: <method>}, the
+ *       caller's header and the timeout; where it arrives, {@code CallCheck} looks the method up once and
+ *       checks the access rule and the arguments again (no way in skips them), then sets the caller.</li>
  *   <li><b>Service handler</b>: the handler generated by vertx-service-proxy decodes the arguments.</li>
  *   <li><b>Implementation</b>: your code runs, wrapped by {@code SafeService}, which logs unexpected
  *       failures with a correlation id and keeps their text off the wire.</li>
  *   <li><b>Reply</b>: the result's JSON, or a {@code ServiceException}.</li>
- *   <li><b>Status mapping</b> ({@code ReplyMapper}): value → 200, {@code Future<Void>} → 204,
- *       {@code ServiceException} with code 400–599 → that status and its message; any other failure → 500
- *       with a correlation id; no consumer → 503; no reply in time → 504.</li>
+ *   <li><b>Status mapping</b> ({@code ReplyMapper}, {@link dev.verve.fn.CallFailures}, shared with pages):
+ *       value → 200, {@code Future<Void>} → 204, {@code ServiceException} with code 400–599 → that status
+ *       and its message; any other failure → 500 with a correlation id; no consumer → 503; no reply in time
+ *       → 504.</li>
  *   <li><b>Response</b>: {@code application/json}, or {@code application/problem+json} (RFC 9457).</li>
  * </ol>
  */

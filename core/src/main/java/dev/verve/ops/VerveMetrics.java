@@ -1,7 +1,7 @@
 package dev.verve.ops;
 
 import dev.verve.ops.impl.Registries;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MetricsDomain;
@@ -54,7 +54,7 @@ public final class VerveMetrics {
    * The registry behind {@code /metrics} for this Vert.x: Vert.x's own when it was created with Prometheus
    * metrics, else Verve's. Add your application's meters to it.
    */
-  public static MeterRegistry registry(Vertx vertx) {
+  public static PrometheusMeterRegistry registry(Vertx vertx) {
     return Registries.of(vertx);
   }
 }

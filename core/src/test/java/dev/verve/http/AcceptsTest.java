@@ -1,6 +1,5 @@
 package dev.verve.http;
 
-import dev.verve.http.impl.Accepts;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -4,6 +4,7 @@ import dev.verve.Verve;
 import dev.verve.VerveOptions;
 import dev.verve.VerveVerticle;
 import dev.verve.auth.AuthOptions;
+import dev.verve.config.ConfigKey;
 import dev.verve.auth.Passwords;
 import dev.verve.db.Database;
 import dev.verve.db.DatabaseOptions;
@@ -65,7 +66,7 @@ public class DemoVerticle extends VerveVerticle {
       database = db;
       Passwords passwords = Passwords.create(vertx, AuthOptions.fromConfig(settings()).getPasswordIterations());
       accounts = new AccountsImpl(db.pool(), passwords);
-      return createAdmin(settings().getString("demo.adminPassword"));
+      return createAdmin(ADMIN_PASSWORD.get(settings()));
     });
   }
 
@@ -81,6 +82,10 @@ public class DemoVerticle extends VerveVerticle {
     return database;
   }
 
+  /** The demo's own key: like core's, read from the environment ({@code VERVE_DEMO_ADMINPASSWORD}) too. */
+  static final ConfigKey<String> ADMIN_PASSWORD = ConfigKey.text("demo.adminPassword", null, "none",
+    "the demo only: creates the user `admin` (role `admin`) at start", "demo");
+
   // demo.adminPassword: a user "admin" with the role admin, made at the first start that names one.
   private Future<?> createAdmin(String password) {
     if (password == null || password.isEmpty()) return Future.succeededFuture();
@@ -89,6 +94,11 @@ public class DemoVerticle extends VerveVerticle {
   }
 
   // Built in, so the demo runs without conf/: the browser may listen to the high-five total.
+  @Override
+  protected List<ConfigKey<?>> configKeys() {
+    return List.of(ADMIN_PASSWORD);
+  }
+
   @Override
   protected JsonObject defaults() {
     return new JsonObject().put("eventbus.outbound", new JsonArray().add(Counter.TOTAL_ADDRESS));

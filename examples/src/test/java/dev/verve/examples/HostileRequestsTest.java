@@ -1,7 +1,6 @@
 package dev.verve.examples;
 
 import dev.verve.examples.support.NoBlockedThreads;
-import dev.verve.examples.support.RawHttp;
 import dev.verve.examples.support.RawHttp.Answer;
 import dev.verve.examples.support.TestServer;
 import io.vertx.core.json.JsonObject;

@@ -1,31 +1,9 @@
 package dev.verve.codegen.pages;
 
-/** Java source text for values the compiler writes. */
+/** Java identifiers for template and root names (string literals: {@code dev.verve.codegen.Literals}). */
 final class JavaText {
 
   private JavaText() {
-  }
-
-  /** A string literal for {@code s}: any char outside printable ASCII as a {@code \}{@code uXXXX} escape. */
-  static String literal(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
-        default:
-          if (c < 0x20 || c > 0x7e) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-      }
-    }
-    return out.append('"').toString();
   }
 
   /** A Java identifier part from a template or root name ({@code todo-item} gives {@code TodoItem}). */

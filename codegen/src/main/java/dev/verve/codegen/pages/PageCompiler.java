@@ -1,5 +1,7 @@
 package dev.verve.codegen.pages;
 
+import dev.verve.codegen.Literals;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,8 +60,8 @@ final class PageCompiler {
       .append("public final class ").append(className).append(" implements CompiledTemplate {\n\n");
     for (String literal : literals) java.append("  ").append(literal).append('\n');
     java.append("  private static final java.util.List<String> SOURCES = java.util.List.of(")
-      .append(String.join(", ", used.stream().map(JavaText::literal).toList())).append(");\n\n")
-      .append("  @Override public String name() { return ").append(JavaText.literal(template)).append("; }\n")
+      .append(String.join(", ", used.stream().map(Literals::quote).toList())).append(");\n\n")
+      .append("  @Override public String name() { return ").append(Literals.quote(template)).append("; }\n")
       .append("  @Override public java.util.List<String> sources() { return SOURCES; }\n")
       .append("  @Override public int sourceHash() { return ").append(hash(hashed)).append("; }\n")
       .append("  @Override public void render(Object model, Html out) { ").append(main)
@@ -149,7 +151,7 @@ final class PageCompiler {
       List<String> values = new ArrayList<>();
       boolean constant = true;
       for (Map.Entry<String, Node.Param> e : partial.hash().entrySet()) {
-        keys.add(JavaText.literal(e.getKey()));
+        keys.add(Literals.quote(e.getKey()));
         values.add(value(e.getValue()));
         constant &= e.getValue().path() == null;
       }
@@ -179,7 +181,7 @@ final class PageCompiler {
   private String value(Node.Param param) {
     if (param.path() != null) return "s.get(" + path(param.path()) + ")";
     Object literal = param.literal();
-    if (literal instanceof String s) return constant("Object", JavaText.literal(s));
+    if (literal instanceof String s) return constant("Object", Literals.quote(s));
     if (literal instanceof Integer || literal instanceof Boolean) return constant("Object", literal.toString());
     if (literal instanceof Long) return constant("Object", literal + "L");
     if (literal instanceof Double) return constant("Object", literal + "d");
@@ -192,7 +194,7 @@ final class PageCompiler {
       for (int i = 0; i < t.length(); i += CHUNK) {
         int end = Math.min(t.length(), i + CHUNK);
         if (end < t.length() && Character.isHighSurrogate(t.charAt(end - 1))) end--;
-        parts.add(JavaText.literal(t.substring(i, end)));
+        parts.add(Literals.quote(t.substring(i, end)));
         i = end - CHUNK;
       }
       String name = "T" + texts.size();
@@ -205,7 +207,7 @@ final class PageCompiler {
     return paths.computeIfAbsent(String.join("\u0000", steps.codes()), key -> {
       String name = "P" + paths.size();
       literals.add("private static final Path " + name + " = Path.of("
-        + String.join(", ", steps.codes().stream().map(JavaText::literal).toList()) + ");");
+        + String.join(", ", steps.codes().stream().map(Literals::quote).toList()) + ");");
       return name;
     });
   }

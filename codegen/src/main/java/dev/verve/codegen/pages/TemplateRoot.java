@@ -1,5 +1,7 @@
 package dev.verve.codegen.pages;
 
+import dev.verve.codegen.Literals;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +78,7 @@ final class TemplateRoot {
   private String registry() {
     StringBuilder map = new StringBuilder();
     for (Map.Entry<String, String> e : classes.entrySet()) {
-      map.append("      Map.entry(").append(JavaText.literal(e.getValue())).append(", new ")
+      map.append("      Map.entry(").append(Literals.quote(e.getValue())).append(", new ")
         .append(e.getKey()).append("()),\n");
     }
     String entries = map.length() == 0 ? "" : map.substring(0, map.length() - 2) + "\n";
@@ -88,7 +90,7 @@ final class TemplateRoot {
       + "@javax.annotation.processing.Generated(\"dev.verve.codegen.pages.TemplateProcessor\")\n"
       + "public final class Templates implements CompiledTemplates {\n\n"
       + "  private static final Map<String, CompiledTemplate> TEMPLATES = Map.ofEntries(\n" + entries + "  );\n\n"
-      + "  @Override public String root() { return " + JavaText.literal(root) + "; }\n"
+      + "  @Override public String root() { return " + Literals.quote(root) + "; }\n"
       + "  @Override public Map<String, CompiledTemplate> templates() { return TEMPLATES; }\n"
       + "}\n";
   }

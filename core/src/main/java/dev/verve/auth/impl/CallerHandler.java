@@ -1,12 +1,20 @@
 package dev.verve.auth.impl;
 
+import dev.verve.auth.Accounts;
+import dev.verve.auth.Auth;
+import dev.verve.auth.AuthOptions;
+import dev.verve.auth.Authentication;
 import dev.verve.auth.Caller;
-import dev.verve.http.impl.HttpProblem;
-import dev.verve.http.impl.Problems;
-import io.vertx.core.Handler;
+import dev.verve.auth.CallerContext;
+import dev.verve.auth.FormRenderer;
+import dev.verve.http.HttpProblem;
+import dev.verve.http.Problems;
+import dev.verve.http.Sessions;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.internal.ContextInternal;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -15,15 +23,28 @@ import io.vertx.ext.web.RoutingContext;
  * the request's context, so a page's sources and the function calls they make act for the same user.
  * A token that does not verify is a 401 at once, never an anonymous call.
  */
-public final class CallerHandler implements Handler<RoutingContext> {
+public final class CallerHandler implements Authentication {
 
-  public static final String KEY = "verve.caller";
+  /** Where the routing context keeps the request's caller. */
+  public static final String KEY = "verve.request.caller";
 
+  private final Vertx vertx;
+  private final Sessions sessions;
   private volatile AuthImpl auth;
 
-  /** Sign-in was configured: from now on tokens and sessions are read. */
-  public void enable(AuthImpl auth) {
-    this.auth = auth;
+  public CallerHandler(Vertx vertx, Sessions sessions) {
+    this.vertx = vertx;
+    this.sessions = sessions;
+  }
+
+  @Override
+  public synchronized Auth signIn(Router router, Accounts accounts, AuthOptions options, FormRenderer forms) {
+    if (auth != null) throw new IllegalStateException("sign-in was turned on already");
+    AuthImpl created = new AuthImpl(vertx, options, accounts, forms);
+    sessions.enable(options.isSecureCookie(), options.getSessionTimeoutMs());
+    created.mount(router);
+    auth = created;
+    return created;
   }
 
   @Override
@@ -36,17 +57,17 @@ public final class CallerHandler implements Handler<RoutingContext> {
     }
     String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      current.verify(authorization.substring(7).trim()).onComplete(ar -> {
+      current.tokens().verify(authorization.substring(7).trim()).onComplete(ar -> {
         if (ar.succeeded()) {
           proceed(ctx, ar.result());
         } else {
-          ctx.response().putHeader(io.netty.handler.codec.http.HttpHeaderNames.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+          ctx.response().putHeader(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
           Problems.send(ctx.response(), new HttpProblem(401, "The bearer token is invalid or has expired"));
         }
       });
       return;
     }
-    proceed(ctx, current.fromSession(ctx));
+    proceed(ctx, SessionCaller.of(ctx));
   }
 
   private static void proceed(RoutingContext ctx, Caller caller) {

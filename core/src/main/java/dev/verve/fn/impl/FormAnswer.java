@@ -1,13 +1,14 @@
 package dev.verve.fn.impl;
 
-import dev.verve.auth.impl.ReturnTo;
+import dev.verve.http.ReturnTo;
+import dev.verve.fn.CallFailures;
 import dev.verve.fn.MethodDescriptor;
 import dev.verve.fn.ServiceDescriptor;
-import dev.verve.http.impl.Accepts;
-import dev.verve.http.impl.Flash;
-import dev.verve.http.impl.HttpProblem;
-import dev.verve.http.impl.OriginGuard;
-import dev.verve.page.impl.ErrorPages;
+import dev.verve.http.Accepts;
+import dev.verve.http.Flash;
+import dev.verve.http.HttpProblem;
+import dev.verve.http.OriginGuard;
+import dev.verve.http.ErrorPages;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpHeaders;
@@ -67,7 +68,7 @@ final class FormAnswer {
       return;
     }
     if (reply.failed()) {
-      fail(ReplyMapper.toProblem(reply.cause(), service.name() + "." + method.name(), timeoutMs));
+      fail(CallFailures.toProblem(reply.cause(), service.name() + "." + method.name(), timeoutMs));
       return;
     }
     if (ctx.response().ended() || ctx.response().closed()) return;

@@ -1,7 +1,7 @@
 package dev.verve.fn.impl;
 
 import dev.verve.fn.UploadedFile;
-import dev.verve.http.impl.HttpProblem;
+import dev.verve.http.HttpProblem;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;

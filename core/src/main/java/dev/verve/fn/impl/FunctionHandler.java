@@ -1,16 +1,20 @@
 package dev.verve.fn.impl;
 
-import dev.verve.VerveOptions;
 import dev.verve.auth.Auth;
 import dev.verve.auth.Caller;
-import dev.verve.auth.impl.CallerHeader;
+import dev.verve.auth.CallerHeader;
+import dev.verve.fn.ApiOptions;
 import dev.verve.fn.MethodDescriptor;
 import dev.verve.fn.ServiceDescriptor;
-import dev.verve.http.impl.HttpProblem;
-import dev.verve.http.impl.OriginGuard;
-import dev.verve.http.impl.Problems;
-import dev.verve.ops.impl.Meters;
-import dev.verve.ops.impl.Tracked;
+import dev.verve.http.HttpProblem;
+import dev.verve.http.OriginGuard;
+import dev.verve.http.Problems;
+import dev.verve.http.RequestLimit;
+import dev.verve.http.StatusTimers;
+import dev.verve.http.Tracked;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -28,47 +32,50 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * The HTTP side of a server function, mounted on {@code <api.prefix>/*}: {@link #handle} runs before the
- * body is read (steps 2-3 of the flow in {@code package-info}), {@code invoke} after it (steps 4-7);
- * {@link ReplyMapper} does the rest.
+ * body is read (steps 2-6 of the flow in {@code package-info}), {@code invoke} after it (steps 7-8);
+ * {@link ReplyMapper} does steps 12-13.
  */
-public final class FunctionHandler implements Handler<RoutingContext> {
+final class FunctionHandler implements Handler<RoutingContext> {
 
   private static final CharSequence BEARER = HttpHeaders.createOptimized("Bearer");
   private static final String SEC_FETCH_SITE = "Sec-Fetch-Site";
 
   private final Vertx vertx;
+  private final FunctionsImpl functions;
   private final Map<String, ServiceDescriptor> services;
-  private final Function<ServiceDescriptor, String> addressOf;
   private final LocalFunctions local;
   private final long timeoutMs;
   private final long bodyLimit;
   private final String prefix;
   private final int prefixLength;
-  private final Meters meters;
+  private final MeterRegistry registry;
+  private final RequestLimit limit;
+  // The timers of each function, made once.
+  private final Map<MethodDescriptor, StatusTimers> timers = new ConcurrentHashMap<>();
 
-  public FunctionHandler(Vertx vertx, Map<String, ServiceDescriptor> services,
-                         Function<ServiceDescriptor, String> addressOf, LocalFunctions local,
-                         VerveOptions options, Meters meters) {
-    this.local = local;
+  FunctionHandler(Vertx vertx, FunctionsImpl functions, LocalFunctions local, ApiOptions options,
+                  MeterRegistry registry, RequestLimit limit) {
     this.vertx = vertx;
-    this.meters = meters;
-    this.services = services;
-    this.addressOf = addressOf;
+    this.functions = functions;
+    this.services = functions.exposed();
+    this.local = local;
+    this.registry = registry;
+    this.limit = limit;
     this.timeoutMs = options.getTimeoutMs();
     this.bodyLimit = options.getBodyLimit();
-    this.prefix = options.getApiPrefix();
+    this.prefix = options.getPrefix();
     this.prefixLength = prefix.length();
   }
 
   /**
-   * Steps 2-4: finds the function from the path (no pattern matching: one map lookup per segment), checks
-   * the HTTP method, the caller and the content type, then reads the body with its limit and parses it (JSON,
-   * or a form's fields); {@link #invoke} does the rest.
+   * Steps 2-6: finds the function from the path (no pattern matching: one map lookup per segment), takes a
+   * place, checks the HTTP method, the caller and the content type, then reads the body with its limit and
+   * parses it (JSON, or a form's fields); {@link #invoke} does the rest.
    */
   @Override
   public void handle(RoutingContext ctx) {
@@ -85,12 +92,12 @@ public final class FunctionHandler implements Handler<RoutingContext> {
     MethodDescriptor method = service == null ? null : service.method(methodName);
     if (method == null) {
       ctx.fail(new HttpProblem(404, service == null
-        ? "There is no server function interface named '" + printable(serviceName) + "'"
-        : service.name() + " has no function named '" + printable(methodName) + "'"));
+        ? "There is no server function interface named '" + Names.printable(serviceName) + "'"
+        : service.name() + " has no function named '" + Names.printable(methodName) + "'"));
       return;
     }
     // From here on the call is counted (latency by status) and holds one of the node's api.maxInFlight places.
-    if (!Tracked.begin(ctx, meters.function(service, method), meters.limit())) {
+    if (!Tracked.begin(ctx, timers(service, method), limit)) {
       Problems.send(ctx.response(), new HttpProblem(503,
         "The server is serving as many calls as it can; try again in a moment").retryAfter(1));
       return;
@@ -113,7 +120,7 @@ public final class FunctionHandler implements Handler<RoutingContext> {
     Caller caller = Auth.caller(ctx);
     int refused = method.access().check(caller);
     if (refused != 0) {
-      if (refused == 401) ctx.response().putHeader(io.netty.handler.codec.http.HttpHeaderNames.WWW_AUTHENTICATE, BEARER);
+      if (refused == 401) ctx.response().putHeader(HttpHeaderNames.WWW_AUTHENTICATE, BEARER);
       HttpProblem problem = new HttpProblem(refused, method.access().refusal(service.name() + "." + method.name(), refused));
       if (form) new FormAnswer(ctx).fail(problem);
       else ctx.fail(problem);
@@ -151,7 +158,7 @@ public final class FunctionHandler implements Handler<RoutingContext> {
   }
 
   /**
-   * Steps 5-7: validates the arguments, then calls the function: in-process when it runs on this event
+   * Steps 7-8: validates the arguments, then calls the function: in process when it runs on this event
    * loop ({@link LocalFunctions}), else over the event bus. {@code form}
    * is {@code null} for a JSON call, else how to answer the form post.
    */
@@ -169,7 +176,8 @@ public final class FunctionHandler implements Handler<RoutingContext> {
       return;
     }
     Caller caller = Auth.caller(ctx);
-    Future<Message<Object>> reply = local.call(service, method, args, caller);
+    // The access rule was checked before the body was read, for this caller: not again in process.
+    Future<Message<Object>> reply = local.run(service, method, args, caller);
     if (reply == null) {
       DeliveryOptions options = new DeliveryOptions()
         .setSendTimeout(timeoutMs)
@@ -177,7 +185,7 @@ public final class FunctionHandler implements Handler<RoutingContext> {
       if (caller.isSignedIn()) {
         options.addHeader(CallerHeader.NAME, caller.toJson().encode());
       }
-      reply = vertx.eventBus().request(addressOf.apply(service), args, options);
+      reply = vertx.eventBus().request(functions.addressOf(service), args, options);
     }
     reply.onComplete(ar -> {
       if (form == null) ReplyMapper.respond(ctx, service, method, ar, timeoutMs);
@@ -219,9 +227,12 @@ public final class FunctionHandler implements Handler<RoutingContext> {
     return mediaType.equalsIgnoreCase("application/json");
   }
 
-  // Names from the URL are echoed in the detail: keep them short and plain.
-  private static String printable(String s) {
-    String t = s.length() > 64 ? s.substring(0, 64) + "..." : s;
-    return t.replaceAll("[^\\p{Alnum}_$.\\-]", "?");
+  private StatusTimers timers(ServiceDescriptor service, MethodDescriptor method) {
+    StatusTimers found = timers.get(method);
+    if (found == null) {
+      found = timers.computeIfAbsent(method, m -> new StatusTimers(registry, "verve.function.calls",
+        "Server-function calls over HTTP, by response status", Tags.of("interface", service.name(), "method", m.name())));
+    }
+    return found;
   }
 }

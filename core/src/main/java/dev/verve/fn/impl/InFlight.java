@@ -7,7 +7,7 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts the function calls being served, so that closing can wait for them to finish. */
-public final class InFlight {
+final class InFlight {
 
   private final AtomicInteger count = new AtomicInteger();
   private volatile Promise<Void> idle;
@@ -24,7 +24,7 @@ public final class InFlight {
   }
 
   /** Completes once no call is being served, or after {@code timeoutMs}. */
-  public Future<Void> whenIdle(Vertx vertx, long timeoutMs) {
+  Future<Void> whenIdle(Vertx vertx, long timeoutMs) {
     Promise<Void> p = Promise.promise();
     idle = p;
     if (count.get() == 0) p.tryComplete();
@@ -32,7 +32,7 @@ public final class InFlight {
     return p.future().andThen(ar -> vertx.cancelTimer(timer));
   }
 
-  public int count() {
+  int count() {
     return count.get();
   }
 }

@@ -1,6 +1,6 @@
 package dev.verve.fn.impl;
 
-import dev.verve.http.impl.HttpProblem;
+import dev.verve.http.HttpProblem;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;

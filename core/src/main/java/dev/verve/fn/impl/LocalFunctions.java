@@ -1,7 +1,7 @@
 package dev.verve.fn.impl;
 
 import dev.verve.auth.Caller;
-import dev.verve.auth.impl.CallerContext;
+import dev.verve.auth.CallerContext;
 import dev.verve.fn.MethodDescriptor;
 import dev.verve.fn.ServiceDescriptor;
 import io.vertx.core.Future;
@@ -57,14 +57,33 @@ public final class LocalFunctions {
    */
   public Future<Message<Object>> call(ServiceDescriptor service, MethodDescriptor method, JsonObject args,
                                       Caller caller) {
-    Local local = byAddress.get(service.address());
-    if (local == null || !local.loop.inThread()) return null;
-    // Enforced here as well, where the function runs, as the event-bus consumer's interceptor does.
+    Local local = served(service);
+    if (local == null) return null;
+    // Enforced here, where the function runs, as the event-bus consumer's CallCheck does.
     int refused = method.access().check(caller);
     if (refused != 0) {
       return Future.failedFuture(new ServiceException(refused,
         method.access().refusal(service.name() + "." + method.name(), refused)));
     }
+    return run(local, service, method, args, caller);
+  }
+
+  /**
+   * {@link #call} for a caller whose access to {@code method} was checked already, on this event loop, by the
+   * HTTP handler: the rule is checked once per call.
+   */
+  Future<Message<Object>> run(ServiceDescriptor service, MethodDescriptor method, JsonObject args, Caller caller) {
+    Local local = served(service);
+    return local == null ? null : run(local, service, method, args, caller);
+  }
+
+  private Local served(ServiceDescriptor service) {
+    Local local = byAddress.get(service.address());
+    return local == null || !local.loop.inThread() ? null : local;
+  }
+
+  private Future<Message<Object>> run(Local local, ServiceDescriptor service, MethodDescriptor method,
+                                      JsonObject args, Caller caller) {
     LocalCall call = new LocalCall(local.loop, local.deadlines, service.address(), local.deadlines.deadlineFromNow());
     local.deadlines.add(call);
     LocalMessage<JsonObject> message = new LocalMessage<>(service.address(), local.headers.get(method.name()), args, call);

@@ -1,7 +1,7 @@
 package dev.verve.fn.impl;
 
 import dev.verve.db.Database;
-import dev.verve.http.impl.Problems;
+import dev.verve.http.Problems;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * {@code ServiceException(-1, ...)} carrying only that id, which HTTP maps to a generic 500. A failure to
  * reach the database ({@link Database#isUnavailable}) becomes a 503 "The database is not available".
  */
-public final class SafeService implements InvocationHandler {
+final class SafeService implements InvocationHandler {
 
   private static final Logger LOG = Logger.getLogger(SafeService.class.getName());
 
@@ -40,7 +40,7 @@ public final class SafeService implements InvocationHandler {
   }
 
   @SuppressWarnings("unchecked")
-  public static <T> T wrap(Class<T> iface, T target, InFlight inFlight) {
+  static <T> T wrap(Class<T> iface, T target, InFlight inFlight) {
     return (T) Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[]{iface},
       new SafeService(target, iface.getSimpleName(), inFlight));
   }

@@ -16,14 +16,14 @@ import java.util.stream.Collectors;
  * Puts the generated parts ({@code verve/openapi/<Interface>.json}) of the exposed interfaces together
  * into one OpenAPI 3.1 document. Reads class-path resources: call it off the event loop.
  */
-final class OpenApiDocument {
+public final class OpenApiDocument {
 
   static final String VERSION = "3.1.0";
 
   private OpenApiDocument() {
   }
 
-  static JsonObject build(Collection<ServiceDescriptor> services, String prefix, String sessionCookie) throws IOException {
+  public static JsonObject build(Collection<ServiceDescriptor> services, String prefix, String sessionCookie) throws IOException {
     JsonArray tags = new JsonArray();
     JsonObject paths = new JsonObject();
     JsonObject schemas = new JsonObject().put("Problem", SharedComponents.problemSchema());

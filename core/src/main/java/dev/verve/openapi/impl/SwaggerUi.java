@@ -1,6 +1,6 @@
 package dev.verve.openapi.impl;
 
-import dev.verve.http.impl.HttpProblem;
+import dev.verve.http.HttpProblem;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code org.webjars:swagger-ui} jar on the class path (no CDN, works offline). Only the few files the
  * page loads are served; each is read once, off the event loop.
  */
-final class SwaggerUi {
+public final class SwaggerUi {
 
   private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
   private static final String POM = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
@@ -36,12 +36,12 @@ final class SwaggerUi {
   private final String prefix;
   private final Map<String, Future<Buffer>> files = new ConcurrentHashMap<>();
 
-  SwaggerUi(Vertx vertx, String prefix) {
+  public SwaggerUi(Vertx vertx, String prefix) {
     this.vertx = vertx;
     this.prefix = prefix;
   }
 
-  void mount(Router router) {
+  public void mount(Router router) {
     router.get(prefix + "/docs").handler(this::page);
     router.get(prefix + "/docs/verve-init.js").handler(ctx -> ctx.response()
       .putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript; charset=utf-8").end(INIT));

@@ -1,14 +1,17 @@
 package dev.verve.page.impl;
 
+import dev.verve.http.ErrorPages;
 import dev.verve.auth.Access;
 import dev.verve.auth.Auth;
 import dev.verve.auth.Caller;
+import dev.verve.fn.CallFailures;
 import dev.verve.fn.ServiceDescriptor;
-import dev.verve.http.impl.Flash;
-import dev.verve.http.impl.Problems;
-import dev.verve.ops.impl.CallLimit;
-import dev.verve.ops.impl.StatusTimers;
-import dev.verve.ops.impl.Tracked;
+import dev.verve.http.HttpProblem;
+import dev.verve.http.Flash;
+import dev.verve.http.Problems;
+import dev.verve.http.RequestLimit;
+import dev.verve.http.StatusTimers;
+import dev.verve.http.Tracked;
 import dev.verve.page.Page;
 import io.vertx.core.CompositeFuture;
 import io.vertx.core.Future;
@@ -41,6 +44,7 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
 
   private static final CharSequence TEXT_HTML = HttpHeaders.createOptimized("text/html; charset=utf-8");
   private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+  private static final String TOO_LONG = "The page took too long to prepare. Please try again.";
 
   /** What a form post flashes for the page it leads to; in the template context and the state. */
   private static final List<String> FLASHED = List.of("problem", "values", "result");
@@ -54,12 +58,12 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
   private final JsonObject resources = new JsonObject();
   private final JsonObject subscriptions = new JsonObject();
   private final StatusTimers timers;
-  private final CallLimit limit;
+  private final RequestLimit limit;
   private long timeoutMs;
   private Access access = Access.anonymousAllowed();
 
   public PageImpl(String template, PageRenderer renderer, long timeoutMs, boolean dev, StatusTimers timers,
-                  CallLimit limit) {
+                  RequestLimit limit) {
     this.template = template;
     this.timers = timers;
     this.limit = limit;
@@ -231,32 +235,29 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
     return state;
   }
 
+  // The same meaning as a function call's failure (CallFailures), in words for a person.
   private void fail(RoutingContext ctx, Throwable cause) {
-    String what = "page " + ctx.request().path();
-    ReplyFailure busFailure = cause instanceof ReplyException ? ((ReplyException) cause).failureType() : null;
-    if (cause instanceof TimeoutException || busFailure == ReplyFailure.TIMEOUT) {
-      ErrorPages.send(ctx.response(), 504, "The page took too long to prepare. Please try again.");
-    } else if (busFailure == ReplyFailure.NO_HANDLERS) {
+    if (cause instanceof TimeoutException) {
+      ErrorPages.send(ctx.response(), 504, TOO_LONG);
+      return;
+    }
+    boolean unserved = cause instanceof ReplyException
+      && ((ReplyException) cause).failureType() == ReplyFailure.NO_HANDLERS;
+    HttpProblem problem = CallFailures.toProblem(cause, "page " + ctx.request().path(), timeoutMs);
+    int status = problem.status();
+    if (status == 504) {
+      ErrorPages.send(ctx.response(), 504, TOO_LONG);
+    } else if (unserved) {
       ErrorPages.send(ctx.response(), 503, "A service this page needs is not running right now. Please try again soon.");
-    } else if (busFailure == ReplyFailure.RECIPIENT_FAILURE && isHttpStatus(((ReplyException) cause).failureCode())) {
+    } else if (status == 500) {
+      ErrorPages.send(ctx.response(), 500, "Something went wrong on our side. If it keeps happening, quote this id: "
+        + problem.toJson().getString(Problems.CORRELATION_ID));
+    } else {
       // A ServiceException with an HTTP code (404 for a missing thing, 503 for a database that is down):
       // its message is meant for the user.
-      int status = ((ReplyException) cause).failureCode();
-      ErrorPages.send(ctx.response(), status, safeMessage(cause, status == 404 ? "There is nothing here."
-        : "This page cannot be shown right now. Please try again soon."));
-    } else {
-      String id = Problems.internalError(cause, what).toJson().getString("correlationId");
-      ErrorPages.send(ctx.response(), 500,
-        "Something went wrong on our side. If it keeps happening, quote this id: " + id);
+      String message = cause.getMessage();
+      ErrorPages.send(ctx.response(), status, message != null && !message.isBlank() ? message
+        : status == 404 ? "There is nothing here." : "This page cannot be shown right now. Please try again soon.");
     }
-  }
-
-  private static boolean isHttpStatus(int code) {
-    return code >= 400 && code <= 599;
-  }
-
-  private static String safeMessage(Throwable cause, String fallback) {
-    String message = cause.getMessage();
-    return message == null || message.isBlank() ? fallback : message;
   }
 }

@@ -1,0 +1,49 @@
+package dev.verve.auth.impl;
+
+import dev.verve.http.HttpProblem;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Locale;
+
+/** {@code POST /auth/token} with JSON {@code {"username", "password"}}: {@code {"token", "expiresIn"}}. */
+final class TokenEndpoint implements Handler<RoutingContext> {
+
+  private final CredentialCheck credentials;
+  private final Tokens tokens;
+
+  TokenEndpoint(CredentialCheck credentials, Tokens tokens) {
+    this.credentials = credentials;
+    this.tokens = tokens;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      ctx.fail(new HttpProblem(415, "Send {\"username\": ..., \"password\": ...} as application/json"));
+      return;
+    }
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      body = null;
+    }
+    if (body == null || !(body.getValue("username") instanceof String) || !(body.getValue("password") instanceof String)) {
+      ctx.fail(new HttpProblem(400, "The body must be a JSON object with the strings \"username\" and \"password\""));
+      return;
+    }
+    credentials.check(body.getString("username").trim(), body.getString("password")).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(CredentialCheck.problem(ar.cause()));
+        return;
+      }
+      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+        .end(new JsonObject().put("token", tokens.create(ar.result())).put("expiresIn", tokens.ttlSeconds()).encode());
+    });
+  }
+}

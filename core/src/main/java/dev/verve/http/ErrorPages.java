@@ -1,0 +1,50 @@
+package dev.verve.http;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * The HTML error pages (404, 500, 504, ...): complete pages with an honest status and a safe message,
+ * never a half-rendered page or an exception's text.
+ */
+public final class ErrorPages {
+
+  private ErrorPages() {
+  }
+
+  public static void send(HttpServerResponse response, int status, String detail) {
+    if (response.ended() || response.closed() || response.headWritten()) {
+      return;
+    }
+    String title = status + " " + HttpResponseStatus.valueOf(status).reasonPhrase();
+    String html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      + "<title>" + escape(title) + "</title>"
+      + "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#222}"
+      + "h1{font-size:1.6rem}a{color:#5b3cc4}</style></head>"
+      + "<body><h1>" + escape(title) + "</h1><p>" + escape(detail) + "</p><p><a href=\"/\">Home</a></p></body></html>\n";
+    response.setStatusCode(status)
+      .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+      .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+      .end(html);
+  }
+
+  // The page's own texts and a safe detail: only the characters that end a text or an attribute matter.
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&': out.append("&amp;"); break;
+        case '<': out.append("&lt;"); break;
+        case '>': out.append("&gt;"); break;
+        case '"': out.append("&quot;"); break;
+        case '\'': out.append("&#x27;"); break;
+        default: out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+}

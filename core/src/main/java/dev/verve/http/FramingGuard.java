@@ -1,0 +1,48 @@
+package dev.verve.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Refuses, before a byte of the body is read, an HTTP/1 request whose body length two parsers could read
+ * differently (request smuggling, RFC 9112 section 6): a {@code Transfer-Encoding} other than exactly
+ * {@code chunked} once (Netty reads {@code gzip, chunked} as chunked without decoding gzip), one on an
+ * HTTP/1.0 request, or one beside a {@code Content-Length}. The answer is 400 and the connection is closed,
+ * since what follows on it cannot be framed. Netty (4.2.18) already refuses {@code chunked, xchunked},
+ * a repeated header and {@code Content-Length} beside it; this covers the rest, and any older Netty.
+ */
+public final class FramingGuard implements Handler<RoutingContext> {
+
+  private static final long GRACE_SECONDS = 5;
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    if (request.version() == HttpVersion.HTTP_2 || !isAmbiguous(request)) {
+      ctx.next();
+      return;
+    }
+    HttpProblem problem = new HttpProblem(400,
+      "The request's Transfer-Encoding is not supported: send a Content-Length or Transfer-Encoding: chunked");
+    // Shut down first: Vert.x then writes this answer, closes, and drops any request already read behind
+    // it (ending the answer first would let it dispatch a pipelined, possibly smuggled, request).
+    request.connection().shutdown(GRACE_SECONDS, TimeUnit.SECONDS);
+    ctx.response().setStatusCode(400)
+      .putHeader(HttpHeaders.CONTENT_TYPE, Problems.CONTENT_TYPE)
+      .putHeader(HttpHeaders.CONNECTION, "close")
+      .end(problem.toJson().toBuffer());
+  }
+
+  private static boolean isAmbiguous(HttpServerRequest request) {
+    if (!request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) return false;
+    List<String> codings = request.headers().getAll(HttpHeaders.TRANSFER_ENCODING);
+    return codings.size() != 1 || !codings.get(0).trim().equalsIgnoreCase("chunked")
+      || request.version() != HttpVersion.HTTP_1_1 || request.headers().contains(HttpHeaders.CONTENT_LENGTH);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.verve.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The first handler of the router: a request whose {@code Host} is not a name this server answers for gets
+ * 421 before anything else runs. A page on {@code rebind.evil.example}, whose name its owner pointed at
+ * 127.0.0.1, sends {@code Host} and {@code Origin} both naming itself, so the origin check alone would take
+ * it for a same-origin call. Names compare case-insensitively and without the port: a rebinding page
+ * cannot choose the name the victim's browser puts in {@code Host}, only the port, and proxies and
+ * browsers disagree on whether to write a default port.
+ */
+public final class HostGuard implements Handler<RoutingContext> {
+
+  /** Names a server bound to loopback answers for by default. */
+  private static final Logger LOG = Logger.getLogger(HostGuard.class.getName());
+
+  public static final List<String> LOOPBACK = List.of("localhost", "127.0.0.1", "::1");
+
+  private final Set<String> allowed = new HashSet<>();
+  private final boolean any;
+  private final String apiPrefix;
+
+  /** {@code apiPrefix}: requests under it are function calls, refused with problem details. */
+  public HostGuard(HttpOptions options, String apiPrefix) {
+    List<String> configured = options.getAllowedHosts();
+    if (configured.isEmpty()) {
+      if (options.getHost().equals("0.0.0.0") || options.getHost().equals("::")) {
+        LOG.warning("http.host " + options.getHost() + " binds every interface, but without http.allowedHosts"
+          + " only requests for the loopback names are answered (others get 421)");
+      }
+      allowed.add(normalize(options.getHost()));
+      LOOPBACK.forEach(name -> allowed.add(normalize(name)));
+    } else {
+      configured.forEach(name -> allowed.add(normalize(name)));
+    }
+    this.any = allowed.contains("*");
+    this.apiPrefix = apiPrefix + "/";
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    HostAndPort authority = ctx.request().authority();
+    if (authority == null) {
+      refuse(ctx, 400, "A request must name the host it is for (the Host header)");
+    } else if (any || allowed.contains(authority.host()) || allowed.contains(normalize(authority.host()))) {
+      ctx.next();
+    } else {
+      refuse(ctx, 421, "This server does not answer for that host name");
+    }
+  }
+
+  // Function calls get problem details like every other API answer; anything else an HTML page.
+  private void refuse(RoutingContext ctx, int status, String detail) {
+    if (ctx.request().path().startsWith(apiPrefix)) {
+      Problems.send(ctx.response(), new HttpProblem(status, detail));
+    } else {
+      ErrorPages.send(ctx.response(), status, detail);
+    }
+  }
+
+  static String normalize(String host) {
+    String h = host.trim().toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
+    if (h.endsWith(".")) h = h.substring(0, h.length() - 1);
+    return h;
+  }
+}

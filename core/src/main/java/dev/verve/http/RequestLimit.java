@@ -1,0 +1,53 @@
+package dev.verve.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.shareddata.LocalMap;
+import io.vertx.core.shareddata.Shareable;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code api.maxInFlight}: the function calls and pages a node is serving, counted across all its Verve
+ * instances (one per event loop), so that one more than the limit is refused at once instead of queued.
+ */
+public final class RequestLimit implements Shareable {
+
+  private static final String MAP = "verve.ops";
+  private static final String KEY = "callLimit";
+
+  private final int max;
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  private RequestLimit(int max) {
+    this.max = max;
+  }
+
+  /** The node's limit: the first Verve instance of this Vert.x sets it, the others share it. */
+  public static RequestLimit of(Vertx vertx, int max) {
+    LocalMap<String, RequestLimit> map = vertx.sharedData().getLocalMap(MAP);
+    RequestLimit created = new RequestLimit(max);
+    RequestLimit existing = map.putIfAbsent(KEY, created);
+    return existing != null ? existing : created;
+  }
+
+  /** Takes a place, or returns false (and takes none) when all {@code max} are taken. */
+  public boolean tryAcquire() {
+    if (inFlight.incrementAndGet() > max) {
+      inFlight.decrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  public void release() {
+    inFlight.decrementAndGet();
+  }
+
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  public int max() {
+    return max;
+  }
+}
