@@ -4,8 +4,14 @@
 #   kill -9 of a function node and SIGTERM of another (how long until calls consistently succeed),
 #   and TotalSubscriber receiving counter.total.
 #
+# The topology the README recommends: every node on one PostgreSQL (an embedded H2 file serves one process
+# only, and a second process on it refuses to start). The database is DB_URL (postgresql://...) when set;
+# otherwise the script starts a temporary PostgreSQL of Debian's package on a free loopback port, the way
+# the PostgreSQL tests do (initdb in a temporary directory, trust authentication for the role verve, as the
+# postgres user when run as root), and removes it on exit.
+#
 # From the repository root, after `mvn -pl examples -am package -DskipTests`:
-#   examples/cluster/measure.sh
+#   examples/cluster/measure.sh                      # or: DB_URL=postgresql://verve@127.0.0.1:5432/postgres ...
 # Needs bash, curl and free ports 8080 and 5701-5706. Every node it starts is stopped on exit;
 # their logs are in target/cluster-measure/ (WEB_TIMEOUT_MS=3000 by default, so that a call lost with
 # a killed node fails within seconds instead of 30).
@@ -21,7 +27,16 @@ if (exec 3<>/dev/tcp/127.0.0.1/8080) 2>/dev/null; then echo "port 8080 is taken"
 mkdir -p "$LOGS"
 
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
+PG_DIR=
+# As root, PostgreSQL's commands run as the postgres user its package creates (it refuses to run as root).
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+  if [ -n "$PG_DIR" ]; then
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+  fi
+}
 trap cleanup EXIT
 
 now() { date +%s%3N; }
@@ -71,14 +86,32 @@ window() {
           printf "%.2f s (%d calls, %d failed%s)\n", w, NR, failed, c }'
 }
 
+if [ -z "${DB_URL:-}" ]; then
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  [ -n "$PG_BIN" ] || { echo "no PostgreSQL server: install Debian's postgresql package, or set DB_URL" >&2; exit 1; }
+  PG_PORT=55432
+  while (exec 3<>/dev/tcp/127.0.0.1/$PG_PORT) 2>/dev/null; do PG_PORT=$((PG_PORT + 1)); done
+  PG_DIR=$(mktemp -d /tmp/verve-measure-pg.XXXXXX)
+  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$PG_DIR"
+  as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U verve --auth=trust -E UTF8 --no-sync > "$LOGS/initdb.log" 2>&1
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+    -o "-p $PG_PORT -h 127.0.0.1 -k $PG_DIR -c fsync=off" start > "$LOGS/pg_ctl.log" 2>&1
+  DB_URL=postgresql://verve@127.0.0.1:$PG_PORT/postgres
+  echo "== PostgreSQL $(basename "$(dirname "$PG_BIN")") started for the run: $DB_URL"
+else
+  echo "== PostgreSQL: $DB_URL"
+fi
+# Every node on the same database and token key, as the README's commands.
+DB=(-Ddb.url="$DB_URL" -Dauth.tokenKey=measure-token-key-of-32-or-more-characters)
+
 echo "== formation: web node, then two function nodes started together"
 t0=$(now)
-start_node web web -Dapi.timeout="$WEB_TIMEOUT_MS"; WEB=$LAST
+start_node web web "${DB[@]}" -Dapi.timeout="$WEB_TIMEOUT_MS"; WEB=$LAST
 wait_for '[ "$(curl -s -o /dev/null -w %{http_code} -X POST $URL/api/Nodes/whoami)" = 503 ]' 90
 echo "web node answering (503: no function node yet) after $(secs $(( $(now) - t0 ))) s"
 t1=$(now)
-start_node functions functions-1; F1=$LAST
-start_node functions functions-2; F2=$LAST
+start_node functions functions-1 "${DB[@]}"; F1=$LAST
+start_node functions functions-2 "${DB[@]}"; F2=$LAST
 wait_for '[ -n "$(pid_of "$(whoami)")" ]' 90
 echo "first call served through the web node $(secs $(( $(now) - t1 ))) s after starting the function nodes"
 seen=" "
@@ -108,7 +141,7 @@ echo "calls consistently succeed again $(window "$LOGS/kill.txt" "$tk") after th
 
 echo "== a third function node joins the running cluster"
 t3=$(now)
-start_node functions functions-3; F3=$LAST
+start_node functions functions-3 "${DB[@]}"; F3=$LAST
 wait_for '[ "$(pid_of "$(whoami)")" = "$F3" ]' 90
 echo "it served its first call $(secs $(( $(now) - t3 ))) s after its start"
 

@@ -19,26 +19,37 @@ public final class DatabaseImpl implements Database {
 
   private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
+  private final Vertx vertx;
   private final Pool pool;
   private final String kind;
   private final boolean h2InMemory;
+  private final H2FileLock lock;
 
-  private DatabaseImpl(Pool pool, String kind, boolean h2InMemory) {
+  private DatabaseImpl(Vertx vertx, Pool pool, String kind, boolean h2InMemory, H2FileLock lock) {
+    this.vertx = vertx;
     this.pool = pool;
     this.kind = kind;
     this.h2InMemory = h2InMemory;
+    this.lock = lock;
   }
 
   public static Future<Database> open(Vertx vertx, DatabaseOptions options) {
     Target target = Target.of(options);
     // Flyway looks for the migrations with this loader: the application's, not the worker thread's.
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    return vertx.<Void>executeBlocking(() -> {
-        Migrations.apply(target, options.getMigrations(), loader);
-        return null;
+    return vertx.executeBlocking(() -> {
+        // An H2 file is this process's before the migrations touch it, or the start fails here.
+        H2FileLock lock = H2FileLock.acquire(target.jdbcUrl, target.user, target.password);
+        try {
+          Migrations.apply(target, options.getMigrations(), loader);
+        } catch (RuntimeException e) {
+          if (lock != null) lock.release();
+          throw e;
+        }
+        return lock;
       })
-      .map(v -> {
-        Database db = new DatabaseImpl(pool(vertx, target, options), target.kind, target.h2InMemory());
+      .map(lock -> {
+        Database db = new DatabaseImpl(vertx, pool(vertx, target, options), target.kind, target.h2InMemory(), lock);
         LOG.info("Database ready: " + target.describe());
         return db;
       });
@@ -78,7 +89,11 @@ public final class DatabaseImpl implements Database {
     // An in-memory H2 kept alive between connections (DB_CLOSE_DELAY=-1) is dropped only by SHUTDOWN.
     Future<Void> shutdown = h2InMemory ? pool.query("SHUTDOWN").execute().<Void>mapEmpty().recover(e -> Future.succeededFuture())
       : Future.succeededFuture();
-    return shutdown.eventually(pool::close);
+    return shutdown.eventually(pool::close).eventually(() -> lock == null ? Future.succeededFuture()
+      : vertx.executeBlocking(() -> {
+        lock.release();
+        return null;
+      }, false).mapEmpty());
   }
 
   public static boolean isUnavailable(Throwable failure) {

@@ -1,29 +1,27 @@
 package dev.verve.examples.ops;
 
 import dev.verve.examples.probe.ProbeVerticle;
+import dev.verve.examples.support.LauncherProcess;
 import dev.verve.examples.support.NoBlockedThreads;
 import dev.verve.examples.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code api.maxInFlight} set as an operator sets it: the environment variable {@code VERVE_API_MAXINFLIGHT}
@@ -33,27 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LimitFromConfigTest {
 
   private static final int LIMIT = 5;
-  private static final Pattern SERVING = Pattern.compile("Verve serving on http://127\\.0\\.0\\.1:(\\d+)");
 
   @Test
   void theEnvironmentVariableLimitsCalls() throws Exception {
-    Path log = Files.createTempFile("verve-env-limit", ".log");
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-      "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-      "dev.verve.VerveLauncher", "dev.verve.examples.DemoVerticle")
-      .redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("VERVE_API_MAXINFLIGHT", String.valueOf(LIMIT));
-    builder.environment().put("VERVE_HTTP_PORT", "0");
-    builder.environment().put("VERVE_DB_URL", "jdbc:h2:mem:env-limit");
-    builder.environment().put("VERVE_AUTH_PASSWORDITERATIONS", "1000");
-    Process node = builder.start();
-    try {
-      int port = awaitPort(node, log);
-      assertLimited(port);
-    } finally {
-      node.destroy();
-      if (!node.waitFor(30, TimeUnit.SECONDS)) node.destroyForcibly();
-      Files.deleteIfExists(log);
+    try (LauncherProcess node = LauncherProcess.start("dev.verve.examples.DemoVerticle",
+      Map.of("VERVE_API_MAXINFLIGHT", String.valueOf(LIMIT), "VERVE_DB_URL", "jdbc:h2:mem:env-limit"))) {
+      assertLimited(node.awaitPort());
     }
   }
 
@@ -99,16 +82,5 @@ class LimitFromConfigTest {
       if (System.nanoTime() > deadline) throw new AssertionError("verve_in_flight never reached " + count);
       Thread.sleep(20);
     }
-  }
-
-  private static int awaitPort(Process node, Path log) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      Matcher m = SERVING.matcher(Files.readString(log));
-      if (m.find()) return Integer.parseInt(m.group(1));
-      assertTrue(node.isAlive(), "the node exited:\n" + Files.readString(log));
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the node did not serve within 60 s:\n" + Files.readString(log));
   }
 }
