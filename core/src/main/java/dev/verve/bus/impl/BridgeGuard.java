@@ -52,7 +52,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     switch (event.type()) {
       case SEND:
       case PUBLISH:
-        if (address != null && isFunction.test(address) && !inbound.isExact(address)) {
+        if (address != null && isFunction.test(address) && !inbound.isExact(address) || !wellFormed(frame)) {
           event.complete(false);
           return;
         }
@@ -81,6 +81,14 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       default:
         event.complete(true);
     }
+  }
+
+  // The members the bridge reads after this guard, with the types it casts them to: anything else is the
+  // client's mistake, refused with an error frame rather than a ClassCastException logged per frame.
+  private static boolean wellFormed(JsonObject frame) {
+    Object headers = frame.getValue("headers");
+    Object replyAddress = frame.getValue("replyAddress");
+    return (headers == null || headers instanceof JsonObject) && (replyAddress == null || replyAddress instanceof String);
   }
 
   // Headers are the browser's to choose: a caller among them would be a forged identity.

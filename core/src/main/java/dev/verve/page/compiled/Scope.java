@@ -260,29 +260,7 @@ public final class Scope {
   }
 
   private Object loopValue(int f, String name, boolean iterable) {
-    int index = indexes[f];
-    switch (name) {
-      case "@key":
-      case "@index":
-        return index;
-      case "@first":
-        return index == 0 ? "first" : "";
-      case "@last":
-        return lasts[f] ? "last" : "";
-      default:
-        break;
-    }
-    if (!iterable) return null;
-    switch (name) {
-      case "@odd":
-        return index % 2 == 0 ? "" : "odd";
-      case "@even":
-        return index % 2 == 0 ? "even" : "";
-      case "@index_1":
-        return index + 1;
-      default:
-        return null;
-    }
+    return LoopVariables.value(name, indexes[f], lasts[f], iterable);
   }
 
   private Object hashValue(int f, String name) {
@@ -305,16 +283,9 @@ public final class Scope {
     }
     switch (kinds[f]) {
       case EACH:
+        return LoopVariables.map(Integer.valueOf(indexes[f]), indexes[f], lasts[f], true);
       case ENTRY:
-        map = new HashMap<>();
-        boolean iterable = kinds[f] == EACH;
-        map.put("@key", iterable ? Integer.valueOf(indexes[f]) : keys[f]);
-        for (String name : iterable
-          ? new String[] {"@index", "@first", "@last", "@odd", "@even", "@index_1"}
-          : new String[] {"@index", "@first", "@last"}) {
-          map.put(name, loopValue(f, name, iterable));
-        }
-        return map;
+        return LoopVariables.map(keys[f], indexes[f], lasts[f], false);
       case PARTIAL:
         String[] names = (String[]) keys[f];
         map = names.length == 0 ? new HashMap<>() : new LinkedHashMap<>();

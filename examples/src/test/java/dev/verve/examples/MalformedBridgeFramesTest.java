@@ -1,0 +1,74 @@
+package dev.verve.examples;
+
+import dev.verve.examples.probe.ProbeVerticle;
+import dev.verve.examples.support.NoBlockedThreads;
+import dev.verve.examples.support.TestServer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static dev.verve.examples.support.TestServer.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * A bridge frame whose members have the wrong types (headers a text, a reply address a number) is the
+ * sender's mistake: an error frame answers it, nothing is logged as an unhandled exception, and the socket
+ * goes on working.
+ */
+@ExtendWith(NoBlockedThreads.class)
+class MalformedBridgeFramesTest {
+
+  @Test
+  void wrongTypedMembersGetAnErrorFrameAndNoStackTrace() throws Exception {
+    List<LogRecord> severe = new CopyOnWriteArrayList<>();
+    Handler capture = new Handler() {
+      @Override public void publish(LogRecord record) { if (record.getLevel().intValue() >= Level.SEVERE.intValue()) severe.add(record); }
+      @Override public void flush() { }
+      @Override public void close() { }
+    };
+    Logger root = Logger.getLogger("");
+    root.addHandler(capture);
+    try (TestServer server = TestServer.start(ProbeVerticle::new, new JsonObject()
+      .put("eventbus.inbound", new JsonArray().add("probe.echo")))) {
+      WebSocketClient client = server.vertx.createWebSocketClient();
+      WebSocket socket = await(client.connect(server.port, "127.0.0.1", "/eventbus/websocket"));
+      LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+      socket.handler(buffer -> frames.add(buffer.toJsonObject()));
+      List<JsonObject> malformed = List.of(
+        new JsonObject().put("type", "publish").put("address", "probe.echo").put("body", 1).put("headers", "str"),
+        new JsonObject().put("type", "send").put("address", "probe.echo").put("body", 1).put("headers", new JsonArray()),
+        new JsonObject().put("type", "send").put("address", "probe.echo").put("body", 1).put("replyAddress", 7));
+      for (int round = 0; round < 100; round++) {
+        for (JsonObject frame : malformed) {
+          await(socket.writeTextMessage(frame.encode()));
+          JsonObject answer = frames.poll(10, TimeUnit.SECONDS);
+          assertNotNull(answer, "no answer to " + frame);
+          assertEquals("err", answer.getString("type"), answer.encode());
+        }
+      }
+      // The same socket still works.
+      await(socket.writeTextMessage(new JsonObject().put("type", "send").put("address", "probe.echo")
+        .put("body", "hello").put("replyAddress", "reply-1").encode()));
+      JsonObject reply = frames.poll(10, TimeUnit.SECONDS);
+      assertNotNull(reply);
+      assertEquals("hello", reply.getValue("body"), reply.encode());
+      await(client.close());
+    } finally {
+      root.removeHandler(capture);
+    }
+    assertEquals(List.of(), severe.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
+  }
+}
