@@ -15,7 +15,8 @@ import java.util.function.Predicate;
 
 /**
  * The event-bus bridge for browsers at {@code /eventbus/*} (raw WebSocket at {@code /eventbus/websocket},
- * SockJS's WebSocket and XHR transports beside it; no JSONP, htmlfile or EventSource). A socket may name
+ * SockJS's WebSocket and XHR polling transports beside it; no JSONP, htmlfile, EventSource, XHR streaming or
+ * iframe page). A socket may name
  * addresses up to {@code eventbus.maxAddressLength} long and listen to {@code eventbus.maxHandlersPerSocket}.
  * Cross-site connections are refused like function calls are; every frame is decided by
  * {@link BridgeGuard} (deny by default, roles, per-user addresses, no forged caller).
@@ -44,6 +45,10 @@ public final class EventBusBridge {
                            long bodyLimit, Predicate<String> isFunction) {
     BridgeGuard guard = new BridgeGuard(options, isFunction);
     router.route(PATH + "/*").handler(new OriginGuard(allowedOrigins));
+    // SockJS also serves a page for iframe-based transports (it loads the SockJS client from a public CDN, on
+    // this site's origin) and XHR streaming beside polling: this bridge offers neither.
+    router.route(PATH + "/iframe*").handler(ctx -> ctx.fail(404));
+    router.routeWithRegex(PATH + "/[^/]+/[^/]+/xhr_streaming").handler(ctx -> ctx.fail(404));
     // The SockJS HTTP transports (xhr_send, ...) read their body from the routing context.
     router.route(PATH + "/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     router.route(PATH + "/*").subRouter(SockJSHandler.create(vertx, transports())

@@ -14,6 +14,7 @@ import java.io.IOException;
 import static dev.verve.examples.support.RawHttp.exchange;
 import static dev.verve.examples.support.RawHttp.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -134,6 +135,18 @@ class HostileRequestsTest {
     Answer xhr = send("POST /eventbus/000/abcdefgh/xhr HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n"
       + "Connection: close\r\n\r\n");
     assertEquals(200, xhr.status(), xhr::toString);
+  }
+
+  @Test
+  void theBridgeServesNoIframePageAndNoXhrStreaming() throws IOException {
+    for (String request : new String[]{"GET /eventbus/iframe.html", "GET /eventbus/iframe-1.6.1.html",
+      "POST /eventbus/000/abcdefgh/xhr_streaming"}) {
+      Answer answer = send(request + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+      assertEquals(404, answer.status(), () -> request + ": " + answer);
+      assertFalse(answer.text.contains("<script"), answer::toString);
+    }
+    Answer info = send("GET /eventbus/info HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    assertEquals(200, info.status(), info::toString);
   }
 
   @Test

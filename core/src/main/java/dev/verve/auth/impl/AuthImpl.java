@@ -38,7 +38,7 @@ final class AuthImpl implements Auth {
     this.tokens = new Tokens(vertx, options.getTokenKey(), options.getTokenTtlSeconds());
     CredentialCheck credentials = new CredentialCheck(accounts,
       new SignInThrottle(vertx, options.getMaxFailures(), options.getFailureWindowSeconds()));
-    this.forms = new SignInForms(this, accounts, credentials, renderer);
+    this.forms = new SignInForms(this, accounts, credentials, renderer, tokens);
     this.tokenEndpoint = new TokenEndpoint(credentials, tokens);
   }
 

@@ -28,9 +28,11 @@ final class SignInForms {
   private final Accounts accounts;
   private final CredentialCheck credentials;
   private final FormRenderer forms;
+  private final Tokens tokens;
 
-  SignInForms(AuthImpl auth, Accounts accounts, CredentialCheck credentials, FormRenderer forms) {
+  SignInForms(AuthImpl auth, Accounts accounts, CredentialCheck credentials, FormRenderer forms, Tokens tokens) {
     this.auth = auth;
+    this.tokens = tokens;
     this.accounts = accounts;
     this.credentials = credentials;
     this.forms = forms;
@@ -93,7 +95,16 @@ final class SignInForms {
     if (ctx.request().getCookie(Sessions.COOKIE) != null && ctx.session() != null) {
       ctx.session().destroy();
     }
-    ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/").end();
+    String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/").end();
+      return;
+    }
+    // Signing out with a token (it verified on the way in): that token is refused from now on, everywhere.
+    tokens.revoke(authorization.substring(7).trim()).onComplete(ar -> {
+      if (ar.succeeded()) ctx.response().setStatusCode(204).end();
+      else ctx.fail(CredentialCheck.problem(ar.cause()));
+    });
   }
 
   // The template's variables: caller, returnTo, username, error.
