@@ -38,6 +38,11 @@ public final class ConfigKeys {
     "bytes of one WebSocket message (its frames together); a larger one closes the socket", "http");
   public static final ConfigKey<Boolean> HTTP_H2C = ConfigKey.flag("http.h2c", false,
     "accept cleartext HTTP/2", "http");
+  public static final ConfigKey<String> HTTP_CONTENT_SECURITY_POLICY = ConfigKey.text("http.contentSecurityPolicy", null,
+    "Verve's: scripts from this site only, no inline script or `eval`, no framing by other sites",
+    "`Content-Security-Policy` of every answer but function calls; `\"\"` sends none", "http");
+  public static final ConfigKey<String> HTTP_REFERRER_POLICY = ConfigKey.text("http.referrerPolicy",
+    "strict-origin-when-cross-origin", null, "`Referrer-Policy` of every answer but function calls; `\"\"` sends none", "http");
 
   // ---- fn: server functions over HTTP ------------------------------------------------------------------
   public static final ConfigKey<String> API_PREFIX = ConfigKey.text("api.prefix", "/api", null,
@@ -115,7 +120,8 @@ public final class ConfigKeys {
     OPS_ROLE, OPS_LOOPBACK_OPEN, OPS_PUBLIC_HEALTH, EVENTBUS_OUTBOUND, EVENTBUS_INBOUND, NODE_ROLE,
     TEMPLATES_ROOT, HTTP_COMPRESSION, HTTP_ALLOWED_HOSTS, HTTP_IDLE_TIMEOUT, HTTP_HEADER_TIMEOUT,
     HTTP_BODY_TIMEOUT, HTTP_MAX_HEADER_SIZE, HTTP_MAX_REQUEST_LINE_LENGTH, HTTP_MAX_WEBSOCKET_FRAME_SIZE,
-    HTTP_MAX_WEBSOCKET_MESSAGE_SIZE, HTTP_H2C, EVENTBUS_MAX_ADDRESS_LENGTH, EVENTBUS_MAX_HANDLERS_PER_SOCKET,
+    HTTP_MAX_WEBSOCKET_MESSAGE_SIZE, HTTP_H2C, HTTP_CONTENT_SECURITY_POLICY, HTTP_REFERRER_POLICY,
+    EVENTBUS_MAX_ADDRESS_LENGTH, EVENTBUS_MAX_HANDLERS_PER_SOCKET,
     DEV, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_CONNECT_TIMEOUT, DB_MIGRATIONS,
     AUTH_TOKEN_KEY, AUTH_TOKEN_TTL, AUTH_SESSION_TIMEOUT, AUTH_SECURE_COOKIE, AUTH_MAX_FAILURES,
     AUTH_FAILURE_WINDOW, AUTH_PASSWORD_ITERATIONS);

@@ -24,6 +24,8 @@ public class HttpOptions {
   private int maxWebSocketFrameSize = (int) (long) ConfigKeys.HTTP_MAX_WEBSOCKET_FRAME_SIZE.defaultValue();
   private int maxWebSocketMessageSize = (int) (long) ConfigKeys.HTTP_MAX_WEBSOCKET_MESSAGE_SIZE.defaultValue();
   private boolean h2c;
+  private String contentSecurityPolicy = BrowserHeaders.DEFAULT_POLICY;
+  private String referrerPolicy = ConfigKeys.HTTP_REFERRER_POLICY.defaultValue();
 
   /** Reads the {@code http.*} keys of a merged config (flat, dotted keys). */
   public static HttpOptions fromConfig(JsonObject config) {
@@ -39,7 +41,10 @@ public class HttpOptions {
       .setMaxRequestLineLength(ConfigKeys.HTTP_MAX_REQUEST_LINE_LENGTH.getInt(config))
       .setMaxWebSocketFrameSize(ConfigKeys.HTTP_MAX_WEBSOCKET_FRAME_SIZE.getInt(config))
       .setMaxWebSocketMessageSize(ConfigKeys.HTTP_MAX_WEBSOCKET_MESSAGE_SIZE.getInt(config))
-      .setH2c(ConfigKeys.HTTP_H2C.get(config));
+      .setH2c(ConfigKeys.HTTP_H2C.get(config))
+      .setContentSecurityPolicy(ConfigKeys.HTTP_CONTENT_SECURITY_POLICY.get(config) == null ? BrowserHeaders.DEFAULT_POLICY
+        : ConfigKeys.HTTP_CONTENT_SECURITY_POLICY.get(config))
+      .setReferrerPolicy(ConfigKeys.HTTP_REFERRER_POLICY.get(config));
   }
 
   public String getHost() { return host; }
@@ -145,6 +150,25 @@ public class HttpOptions {
   /** {@code http.h2c}: accept cleartext HTTP/2 (prior knowledge or {@code Upgrade: h2c}); off by default. */
   public HttpOptions setH2c(boolean h2c) {
     this.h2c = h2c;
+    return this;
+  }
+
+  public String getContentSecurityPolicy() { return contentSecurityPolicy; }
+
+  /**
+   * {@code http.contentSecurityPolicy}: the {@code Content-Security-Policy} of every answer but function
+   * calls; {@code ""} sends none. Default {@link BrowserHeaders#DEFAULT_POLICY}.
+   */
+  public HttpOptions setContentSecurityPolicy(String contentSecurityPolicy) {
+    this.contentSecurityPolicy = Objects.requireNonNull(contentSecurityPolicy, "http.contentSecurityPolicy").trim();
+    return this;
+  }
+
+  public String getReferrerPolicy() { return referrerPolicy; }
+
+  /** {@code http.referrerPolicy}: the {@code Referrer-Policy}; {@code ""} sends none. Default {@code strict-origin-when-cross-origin}. */
+  public HttpOptions setReferrerPolicy(String referrerPolicy) {
+    this.referrerPolicy = Objects.requireNonNull(referrerPolicy, "http.referrerPolicy").trim();
     return this;
   }
 

@@ -8,6 +8,7 @@ import dev.verve.auth.AuthOptions;
 import dev.verve.auth.Authentication;
 import dev.verve.bus.EventBusBridge;
 import dev.verve.fn.Functions;
+import dev.verve.http.BrowserHeaders;
 import dev.verve.http.ErrorPages;
 import dev.verve.http.FramingGuard;
 import dev.verve.http.HostGuard;
@@ -48,6 +49,7 @@ public final class VerveImpl implements Verve {
   private final RequestLimit limit;
   private final Pages pages;
   private final Readiness readiness;
+  private final BrowserHeaders browserHeaders;
   private Auth auth;
   private Router router;
 
@@ -62,6 +64,7 @@ public final class VerveImpl implements Verve {
     this.limit = RequestLimit.of(vertx, options.api().getMaxInFlight());
     this.pages = Pages.create(vertx, options.pages(), options.isDev(), options.api().getTimeoutMs(), registry, limit);
     this.readiness = new Readiness(vertx, functions::ready, functions::unserved);
+    this.browserHeaders = new BrowserHeaders(options.http(), options.api().getPrefix());
   }
 
   @Override
@@ -109,7 +112,7 @@ public final class VerveImpl implements Verve {
       // Before anything reads a header or a byte of the body: a host this server answers for, and a body
       // whose length cannot be read two ways. Then who is asking, before anything else: functions, pages
       // and the bridge all act for this caller. One route with several handlers, matched once per request.
-      router.route().handler(new HostGuard(options.http(), prefix)).handler(new FramingGuard())
+      router.route().handler(browserHeaders).handler(new HostGuard(options.http(), prefix)).handler(new FramingGuard())
         .handler(sessions).handler(authentication);
       OpsRoutes.mount(vertx, router, options.ops(), readiness.checks(), registry, limit);
       // The document before the functions: their handler answers every other path under the prefix.
@@ -134,6 +137,8 @@ public final class VerveImpl implements Verve {
   @Override
   public synchronized Auth auth(Accounts accounts, AuthOptions authOptions) {
     if (auth != null) throw new IllegalStateException("auth(...) was already called");
+    // A Secure session cookie means TLS in front: browsers may be told to come back over HTTPS only.
+    if (authOptions.isSecureCookie()) browserHeaders.strictTransportSecurity();
     // The forms are pages like the others: compiled when they can be, with the caller in their state.
     auth = authentication.signIn(router(), accounts, authOptions,
       (template, model) -> pages.render(template, model, Map.of("caller", model.get("caller"))));

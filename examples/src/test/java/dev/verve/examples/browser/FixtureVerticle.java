@@ -45,7 +45,11 @@ public class FixtureVerticle extends DemoVerticle {
       apiRequests.computeIfAbsent(ctx.request().path(), p -> new AtomicInteger()).incrementAndGet();
       ctx.next();
     });
-    router.route("/fixtures/*").handler(StaticHandler.create("fixtures").setCachingEnabled(false));
+    // The fixtures are test harnesses with inline scripts of their own; the app's pages keep the policy.
+    router.route("/fixtures/*").handler(ctx -> {
+      ctx.response().headers().remove("Content-Security-Policy");
+      ctx.next();
+    }).handler(StaticHandler.create("fixtures").setCachingEnabled(false));
     router.post("/not-json/*").handler(ctx -> ctx.response()
       .putHeader("Content-Type", "text/html").end("<p>not JSON</p>"));
 
