@@ -20,6 +20,9 @@ public class AuthOptions {
   private int maxFailures = DEFAULT_MAX_FAILURES;
   private long failureWindowSeconds = DEFAULT_FAILURE_WINDOW_SECONDS;
   private int passwordIterations = Passwords.DEFAULT_ITERATIONS;
+  private int maxFailuresPerAddress = (int) (long) ConfigKeys.AUTH_MAX_FAILURES_PER_ADDRESS.defaultValue();
+  private int passwordChecks = (int) (long) ConfigKeys.AUTH_PASSWORD_CHECKS.defaultValue();
+  private int passwordCheckQueue = (int) (long) ConfigKeys.AUTH_PASSWORD_CHECK_QUEUE.defaultValue();
 
   /** Reads the {@code auth.*} keys of a merged config (flat, dotted keys). */
   public static AuthOptions fromConfig(JsonObject config) {
@@ -31,7 +34,10 @@ public class AuthOptions {
       .setSecureCookie(ConfigKeys.AUTH_SECURE_COOKIE.get(config))
       .setMaxFailures(ConfigKeys.AUTH_MAX_FAILURES.getInt(config))
       .setFailureWindowSeconds(ConfigKeys.AUTH_FAILURE_WINDOW.get(config))
-      .setPasswordIterations(ConfigKeys.AUTH_PASSWORD_ITERATIONS.getInt(config));
+      .setPasswordIterations(ConfigKeys.AUTH_PASSWORD_ITERATIONS.getInt(config))
+      .setMaxFailuresPerAddress(ConfigKeys.AUTH_MAX_FAILURES_PER_ADDRESS.getInt(config))
+      .setPasswordChecks(ConfigKeys.AUTH_PASSWORD_CHECKS.getInt(config))
+      .setPasswordCheckQueue(ConfigKeys.AUTH_PASSWORD_CHECK_QUEUE.getInt(config));
   }
 
   public String getTokenKey() { return tokenKey; }
@@ -76,7 +82,7 @@ public class AuthOptions {
 
   public int getMaxFailures() { return maxFailures; }
 
-  /** Failed sign-ins for one username within the window before it is refused with 429; default 5. */
+  /** Failed sign-ins for one username from one client address within the window before 429; default 5. */
   public AuthOptions setMaxFailures(int maxFailures) {
     if (maxFailures < 1) throw new IllegalArgumentException("auth.maxFailures must be at least 1");
     this.maxFailures = maxFailures;
@@ -97,6 +103,33 @@ public class AuthOptions {
   /** PBKDF2 iterations of new password hashes; default 210,000. */
   public AuthOptions setPasswordIterations(int iterations) {
     this.passwordIterations = iterations;
+    return this;
+  }
+
+  public int getMaxFailuresPerAddress() { return maxFailuresPerAddress; }
+
+  /** Failed sign-ins from one client address, whatever the names, within the window before 429; default 50. */
+  public AuthOptions setMaxFailuresPerAddress(int max) {
+    if (max < 1) throw new IllegalArgumentException("auth.maxFailuresPerAddress must be at least 1");
+    this.maxFailuresPerAddress = max;
+    return this;
+  }
+
+  public int getPasswordChecks() { return passwordChecks; }
+
+  /** Password checks (sign-in, sign-up) a node runs at once; default 4. */
+  public AuthOptions setPasswordChecks(int checks) {
+    if (checks < 1) throw new IllegalArgumentException("auth.passwordChecks must be at least 1");
+    this.passwordChecks = checks;
+    return this;
+  }
+
+  public int getPasswordCheckQueue() { return passwordCheckQueue; }
+
+  /** Password checks waiting their turn; one more is a 503 with Retry-After. Default 8. */
+  public AuthOptions setPasswordCheckQueue(int queue) {
+    if (queue < 0) throw new IllegalArgumentException("auth.passwordCheckQueue must not be negative");
+    this.passwordCheckQueue = queue;
     return this;
   }
 }

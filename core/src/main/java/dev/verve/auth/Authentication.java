@@ -7,6 +7,8 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
+
 /**
  * Who is calling: the handler that runs before every function, page and bridge socket and makes the
  * request's caller known ({@link Auth#caller(RoutingContext)}, {@link Caller#current()}). Until
@@ -14,8 +16,9 @@ import io.vertx.ext.web.RoutingContext;
  */
 public interface Authentication extends Handler<RoutingContext> {
 
-  static Authentication create(Vertx vertx, Sessions sessions) {
-    return new CallerHandler(vertx, sessions);
+  /** {@code trustedProxies}: {@code http.trustedProxies}, for the client address sign-in limits count by. */
+  static Authentication create(Vertx vertx, Sessions sessions, List<String> trustedProxies) {
+    return new CallerHandler(vertx, sessions, trustedProxies);
   }
 
   /**

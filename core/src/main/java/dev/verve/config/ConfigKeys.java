@@ -41,6 +41,8 @@ public final class ConfigKeys {
   public static final ConfigKey<String> HTTP_CONTENT_SECURITY_POLICY = ConfigKey.text("http.contentSecurityPolicy", null,
     "Verve's: scripts from this site only, no inline script or `eval`, no framing by other sites",
     "`Content-Security-Policy` of every answer but function calls; `\"\"` sends none", "http");
+  public static final ConfigKey<List<String>> HTTP_TRUSTED_PROXIES = ConfigKey.list("http.trustedProxies", null,
+    "addresses of proxies in front: from them, the client's address is read from `X-Forwarded-For` (sign-in limits)", "http");
   public static final ConfigKey<String> HTTP_REFERRER_POLICY = ConfigKey.text("http.referrerPolicy",
     "strict-origin-when-cross-origin", null, "`Referrer-Policy` of every answer but function calls; `\"\"` sends none", "http");
 
@@ -108,11 +110,17 @@ public final class ConfigKeys {
   public static final ConfigKey<Boolean> AUTH_SECURE_COOKIE = ConfigKey.flag("auth.secureCookie", false,
     "`Secure` flag of the session cookie (set it behind TLS)", "auth");
   public static final ConfigKey<Long> AUTH_MAX_FAILURES = ConfigKey.wholeNumber("auth.maxFailures", 5,
-    "failed sign-ins per username within `auth.failureWindow` before `429`", "auth");
+    "failed sign-ins per username and client address within `auth.failureWindow` before `429`", "auth");
+  public static final ConfigKey<Long> AUTH_MAX_FAILURES_PER_ADDRESS = ConfigKey.wholeNumber("auth.maxFailuresPerAddress", 50,
+    "failed sign-ins per client address, whatever the names, within `auth.failureWindow` before `429`", "auth");
   public static final ConfigKey<Long> AUTH_FAILURE_WINDOW = ConfigKey.wholeNumber("auth.failureWindow", 300,
     "seconds over which failed sign-ins are counted", "auth");
   public static final ConfigKey<Long> AUTH_PASSWORD_ITERATIONS = ConfigKey.wholeNumber("auth.passwordIterations", 210_000,
     "PBKDF2 iterations of new password hashes", "auth");
+  public static final ConfigKey<Long> AUTH_PASSWORD_CHECKS = ConfigKey.wholeNumber("auth.passwordChecks", 4,
+    "password checks (sign-in, sign-up) a node runs at once", "auth");
+  public static final ConfigKey<Long> AUTH_PASSWORD_CHECK_QUEUE = ConfigKey.wholeNumber("auth.passwordCheckQueue", 8,
+    "password checks waiting their turn; one more is `503` with `Retry-After`", "auth");
 
   /** Every key of core, in the README's order. */
   public static final List<ConfigKey<?>> ALL = List.of(
@@ -120,11 +128,12 @@ public final class ConfigKeys {
     OPS_ROLE, OPS_LOOPBACK_OPEN, OPS_PUBLIC_HEALTH, EVENTBUS_OUTBOUND, EVENTBUS_INBOUND, NODE_ROLE,
     TEMPLATES_ROOT, HTTP_COMPRESSION, HTTP_ALLOWED_HOSTS, HTTP_IDLE_TIMEOUT, HTTP_HEADER_TIMEOUT,
     HTTP_BODY_TIMEOUT, HTTP_MAX_HEADER_SIZE, HTTP_MAX_REQUEST_LINE_LENGTH, HTTP_MAX_WEBSOCKET_FRAME_SIZE,
-    HTTP_MAX_WEBSOCKET_MESSAGE_SIZE, HTTP_H2C, HTTP_CONTENT_SECURITY_POLICY, HTTP_REFERRER_POLICY,
+    HTTP_MAX_WEBSOCKET_MESSAGE_SIZE, HTTP_H2C, HTTP_CONTENT_SECURITY_POLICY, HTTP_REFERRER_POLICY, HTTP_TRUSTED_PROXIES,
     EVENTBUS_MAX_ADDRESS_LENGTH, EVENTBUS_MAX_HANDLERS_PER_SOCKET,
     DEV, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_CONNECT_TIMEOUT, DB_MIGRATIONS,
     AUTH_TOKEN_KEY, AUTH_TOKEN_TTL, AUTH_SESSION_TIMEOUT, AUTH_SECURE_COOKIE, AUTH_MAX_FAILURES,
-    AUTH_FAILURE_WINDOW, AUTH_PASSWORD_ITERATIONS);
+    AUTH_MAX_FAILURES_PER_ADDRESS, AUTH_FAILURE_WINDOW, AUTH_PASSWORD_ITERATIONS, AUTH_PASSWORD_CHECKS,
+    AUTH_PASSWORD_CHECK_QUEUE);
 
   /** The prefixes core owns: an unknown key under one of them is a mistake worth a warning. */
   public static final List<String> CORE_PREFIXES = List.of("http.", "api.", "eventbus.", "ops.", "templates.",

@@ -26,6 +26,7 @@ public class HttpOptions {
   private boolean h2c;
   private String contentSecurityPolicy = BrowserHeaders.DEFAULT_POLICY;
   private String referrerPolicy = ConfigKeys.HTTP_REFERRER_POLICY.defaultValue();
+  private List<String> trustedProxies = List.of();
 
   /** Reads the {@code http.*} keys of a merged config (flat, dotted keys). */
   public static HttpOptions fromConfig(JsonObject config) {
@@ -44,7 +45,8 @@ public class HttpOptions {
       .setH2c(ConfigKeys.HTTP_H2C.get(config))
       .setContentSecurityPolicy(ConfigKeys.HTTP_CONTENT_SECURITY_POLICY.get(config) == null ? BrowserHeaders.DEFAULT_POLICY
         : ConfigKeys.HTTP_CONTENT_SECURITY_POLICY.get(config))
-      .setReferrerPolicy(ConfigKeys.HTTP_REFERRER_POLICY.get(config));
+      .setReferrerPolicy(ConfigKeys.HTTP_REFERRER_POLICY.get(config))
+      .setTrustedProxies(ConfigKeys.HTTP_TRUSTED_PROXIES.get(config));
   }
 
   public String getHost() { return host; }
@@ -169,6 +171,17 @@ public class HttpOptions {
   /** {@code http.referrerPolicy}: the {@code Referrer-Policy}; {@code ""} sends none. Default {@code strict-origin-when-cross-origin}. */
   public HttpOptions setReferrerPolicy(String referrerPolicy) {
     this.referrerPolicy = Objects.requireNonNull(referrerPolicy, "http.referrerPolicy").trim();
+    return this;
+  }
+
+  public List<String> getTrustedProxies() { return trustedProxies; }
+
+  /**
+   * {@code http.trustedProxies}: the addresses of the proxies in front of this server; only from them is the
+   * client's address taken from {@code X-Forwarded-For} ({@link ClientAddress}). Empty by default: the socket's.
+   */
+  public HttpOptions setTrustedProxies(List<String> trustedProxies) {
+    this.trustedProxies = List.copyOf(trustedProxies);
     return this;
   }
 

@@ -59,7 +59,7 @@ public final class VerveImpl implements Verve {
     this.functions = Functions.create(vertx, options.api(), options.getRole().servesHttp(),
       options.getRole().runsFunctions());
     this.sessions = new Sessions(vertx);
-    this.authentication = Authentication.create(vertx, sessions);
+    this.authentication = Authentication.create(vertx, sessions, options.http().getTrustedProxies());
     this.registry = VerveMetrics.registry(vertx);
     this.limit = RequestLimit.of(vertx, options.api().getMaxInFlight());
     this.pages = Pages.create(vertx, options.pages(), options.isDev(), options.api().getTimeoutMs(), registry, limit);

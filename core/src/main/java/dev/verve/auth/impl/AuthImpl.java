@@ -34,12 +34,13 @@ final class AuthImpl implements Auth {
   private Router router;
   private boolean signUpMounted;
 
-  AuthImpl(Vertx vertx, AuthOptions options, Accounts accounts, FormRenderer renderer) {
+  AuthImpl(Vertx vertx, AuthOptions options, Accounts accounts, FormRenderer renderer, List<String> trustedProxies) {
     this.tokens = new Tokens(vertx, options.getTokenKey(), options.getTokenTtlSeconds());
-    CredentialCheck credentials = new CredentialCheck(accounts,
-      new SignInThrottle(vertx, options.getMaxFailures(), options.getFailureWindowSeconds()));
-    this.forms = new SignInForms(this, accounts, credentials, renderer, tokens);
-    this.tokenEndpoint = new TokenEndpoint(credentials, tokens);
+    CredentialCheck credentials = new CredentialCheck(vertx, accounts,
+      new SignInThrottle(vertx, options.getMaxFailures(), options.getMaxFailuresPerAddress(), options.getFailureWindowSeconds()),
+      PasswordChecks.of(vertx, options.getPasswordChecks(), options.getPasswordCheckQueue()));
+    this.forms = new SignInForms(this, credentials, renderer, tokens, trustedProxies);
+    this.tokenEndpoint = new TokenEndpoint(credentials, tokens, trustedProxies);
   }
 
   Tokens tokens() {

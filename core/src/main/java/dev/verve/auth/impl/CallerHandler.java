@@ -17,6 +17,8 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
+
 /**
  * The first handler of every request: who is asking. A bearer token ({@code Authorization: Bearer ...})
  * wins, then the session; else the caller is anonymous. The caller goes into the routing context and into
@@ -30,17 +32,19 @@ public final class CallerHandler implements Authentication {
 
   private final Vertx vertx;
   private final Sessions sessions;
+  private final List<String> trustedProxies;
   private volatile AuthImpl auth;
 
-  public CallerHandler(Vertx vertx, Sessions sessions) {
+  public CallerHandler(Vertx vertx, Sessions sessions, List<String> trustedProxies) {
     this.vertx = vertx;
     this.sessions = sessions;
+    this.trustedProxies = List.copyOf(trustedProxies);
   }
 
   @Override
   public synchronized Auth signIn(Router router, Accounts accounts, AuthOptions options, FormRenderer forms) {
     if (auth != null) throw new IllegalStateException("sign-in was turned on already");
-    AuthImpl created = new AuthImpl(vertx, options, accounts, forms);
+    AuthImpl created = new AuthImpl(vertx, options, accounts, forms, trustedProxies);
     sessions.enable(options.isSecureCookie(), options.getSessionTimeoutMs());
     created.mount(router);
     auth = created;

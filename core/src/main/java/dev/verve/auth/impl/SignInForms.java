@@ -1,8 +1,8 @@
 package dev.verve.auth.impl;
 
-import dev.verve.auth.Accounts;
 import dev.verve.auth.Auth;
 import dev.verve.auth.FormRenderer;
+import dev.verve.http.ClientAddress;
 import dev.verve.http.HttpProblem;
 import dev.verve.http.ReturnTo;
 import dev.verve.http.Sessions;
@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -25,15 +26,15 @@ final class SignInForms {
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,32}");
 
   private final AuthImpl auth;
-  private final Accounts accounts;
   private final CredentialCheck credentials;
   private final FormRenderer forms;
   private final Tokens tokens;
+  private final List<String> trustedProxies;
 
-  SignInForms(AuthImpl auth, Accounts accounts, CredentialCheck credentials, FormRenderer forms, Tokens tokens) {
+  SignInForms(AuthImpl auth, CredentialCheck credentials, FormRenderer forms, Tokens tokens, List<String> trustedProxies) {
     this.auth = auth;
     this.tokens = tokens;
-    this.accounts = accounts;
+    this.trustedProxies = trustedProxies;
     this.credentials = credentials;
     this.forms = forms;
   }
@@ -54,7 +55,7 @@ final class SignInForms {
       show(ctx, LOGIN_TEMPLATE, 400, returnTo, username, "Enter your username and password.");
       return;
     }
-    credentials.check(username, password).onComplete(ar -> {
+    credentials.check(username, password, ClientAddress.of(ctx.request(), trustedProxies)).onComplete(ar -> {
       if (ar.failed()) {
         HttpProblem problem = CredentialCheck.problem(ar.cause());
         if (problem.status() == 429) ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(problem.retryAfter()));
@@ -78,7 +79,7 @@ final class SignInForms {
       show(ctx, SIGNUP_TEMPLATE, 400, returnTo, username, invalid);
       return;
     }
-    accounts.signUp(username, password).onComplete(ar -> {
+    credentials.signUp(username, password).onComplete(ar -> {
       if (ar.failed()) {
         HttpProblem problem = CredentialCheck.problem(ar.cause());
         show(ctx, SIGNUP_TEMPLATE, problem.status(), returnTo, username, problem.getMessage());

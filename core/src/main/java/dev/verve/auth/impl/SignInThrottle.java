@@ -8,42 +8,51 @@ import io.vertx.core.shareddata.AsyncMap;
 import java.util.Locale;
 
 /**
- * Counts failed sign-ins per username in Vert.x's shared data, which is cluster-wide when the event bus is
- * clustered: guessing a password through several web nodes counts on all of them. Past
- * {@code maxFailures} within the window, sign-ins for that username are refused (429) until the oldest
- * failure leaves the window.
+ * Counts failed sign-ins in Vert.x's shared data, which is cluster-wide when the event bus is clustered:
+ * guessing through several web nodes counts on all of them. Two counts, each over the window: per username
+ * and client address (past {@code maxFailures}, that address may not try that name; the name's owner, from
+ * anywhere else, still signs in), and per client address across names (past {@code maxPerAddress}, one
+ * password sprayed over many names stops). A refusal (429) lasts until the oldest counted failure leaves the
+ * window.
  */
 final class SignInThrottle {
 
   private final Vertx vertx;
   private final int maxFailures;
+  private final int maxPerAddress;
   private final long windowMs;
 
-  SignInThrottle(Vertx vertx, int maxFailures, long windowSeconds) {
+  SignInThrottle(Vertx vertx, int maxFailures, int maxPerAddress, long windowSeconds) {
     this.vertx = vertx;
     this.maxFailures = maxFailures;
+    this.maxPerAddress = maxPerAddress;
     this.windowMs = windowSeconds * 1000;
   }
 
-  /** Seconds to wait before trying this username again; 0 when a try is allowed now. */
-  Future<Long> retryAfter(String username) {
-    return failures().compose(map -> map.get(key(username))).map(list -> {
-      JsonArray recent = recent(list);
-      if (recent.size() < maxFailures) return 0L;
-      long oldest = recent.getLong(recent.size() - maxFailures);
-      return Math.max(1, (oldest + windowMs - System.currentTimeMillis() + 999) / 1000);
-    });
+  /** Seconds to wait before this address tries this username again; 0 when a try is allowed now. */
+  Future<Long> retryAfter(String username, String address) {
+    return failures().compose(map -> map.get(accountKey(username, address)).compose(account ->
+      map.get(addressKey(address)).map(all ->
+        Math.max(wait(account, maxFailures), wait(all, maxPerAddress)))));
   }
 
-  Future<Void> failed(String username) {
-    return failures().compose(map -> map.get(key(username)).compose(list -> {
-      JsonArray recent = recent(list).add(System.currentTimeMillis());
-      return map.put(key(username), recent, windowMs);
-    }));
+  Future<Void> failed(String username, String address) {
+    return failures().compose(map -> add(map, accountKey(username, address)).compose(v -> add(map, addressKey(address))));
   }
 
-  Future<Void> succeeded(String username) {
-    return failures().compose(map -> map.remove(key(username))).mapEmpty();
+  Future<Void> succeeded(String username, String address) {
+    return failures().compose(map -> map.remove(accountKey(username, address))).mapEmpty();
+  }
+
+  private Future<Void> add(AsyncMap<String, JsonArray> map, String key) {
+    return map.get(key).compose(list -> map.put(key, recent(list).add(System.currentTimeMillis()), windowMs));
+  }
+
+  private long wait(JsonArray list, int max) {
+    JsonArray recent = recent(list);
+    if (recent.size() < max) return 0L;
+    long oldest = recent.getLong(recent.size() - max);
+    return Math.max(1, (oldest + windowMs - System.currentTimeMillis() + 999) / 1000);
   }
 
   private Future<AsyncMap<String, JsonArray>> failures() {
@@ -60,7 +69,11 @@ final class SignInThrottle {
     return recent;
   }
 
-  private static String key(String username) {
-    return username.trim().toLowerCase(Locale.ROOT);
+  private static String accountKey(String username, String address) {
+    return "name:" + username.trim().toLowerCase(Locale.ROOT) + "|" + address;
+  }
+
+  private static String addressKey(String address) {
+    return "address:" + address;
   }
 }

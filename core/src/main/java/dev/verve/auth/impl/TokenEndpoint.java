@@ -1,11 +1,13 @@
 package dev.verve.auth.impl;
 
+import dev.verve.http.ClientAddress;
 import dev.verve.http.HttpProblem;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
 import java.util.Locale;
 
 /** {@code POST /auth/token} with JSON {@code {"username", "password"}}: {@code {"token", "expiresIn"}}. */
@@ -13,10 +15,12 @@ final class TokenEndpoint implements Handler<RoutingContext> {
 
   private final CredentialCheck credentials;
   private final Tokens tokens;
+  private final List<String> trustedProxies;
 
-  TokenEndpoint(CredentialCheck credentials, Tokens tokens) {
+  TokenEndpoint(CredentialCheck credentials, Tokens tokens, List<String> trustedProxies) {
     this.credentials = credentials;
     this.tokens = tokens;
+    this.trustedProxies = trustedProxies;
   }
 
   @Override
@@ -36,7 +40,8 @@ final class TokenEndpoint implements Handler<RoutingContext> {
       ctx.fail(new HttpProblem(400, "The body must be a JSON object with the strings \"username\" and \"password\""));
       return;
     }
-    credentials.check(body.getString("username").trim(), body.getString("password")).onComplete(ar -> {
+    credentials.check(body.getString("username").trim(), body.getString("password"),
+      ClientAddress.of(ctx.request(), trustedProxies)).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(CredentialCheck.problem(ar.cause()));
         return;

@@ -1,0 +1,87 @@
+package dev.verve.examples;
+
+import dev.verve.examples.support.NoBlockedThreads;
+import dev.verve.examples.support.TestServer;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.verve.examples.support.TestServer.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Sign-in limits that cannot be turned on a name's owner: failures count per name and client address and
+ * per address across names, the address from {@code X-Forwarded-For} only behind a trusted proxy; and a
+ * node runs a bounded number of password checks, answering 503 past its queue instead of making everyone
+ * wait.
+ */
+@ExtendWith(NoBlockedThreads.class)
+class SignInLimitsTest {
+
+  private static final String PASSWORD = "correct horse battery";
+
+  private static HttpResponse<Buffer> token(TestServer server, String username, String password, String from) {
+    return await(tokenRequest(server, username, password, from));
+  }
+
+  private static Future<HttpResponse<Buffer>> tokenRequest(TestServer server, String username, String password, String from) {
+    return server.http.post("/auth/token").putHeader("Content-Type", "application/json")
+      .putHeader("X-Forwarded-For", from)
+      .sendBuffer(new JsonObject().put("username", username).put("password", password).toBuffer());
+  }
+
+  @Test
+  void anAttackerLocksOutOnlyHimselfAndSprayingStops() {
+    try (TestServer server = TestServer.start(DemoVerticle::new, new JsonObject()
+      .put("http.trustedProxies", new JsonArray().add("127.0.0.1")).put("auth.maxFailuresPerAddress", 8))) {
+      server.signUp("owner", PASSWORD);
+      for (int i = 0; i < 5; i++) assertEquals(401, token(server, "owner", "guess " + i, "203.0.113.7").statusCode());
+      HttpResponse<Buffer> locked = token(server, "owner", PASSWORD, "203.0.113.7");
+      assertEquals(429, locked.statusCode(), locked.bodyAsString());
+      assertNotNull(locked.getHeader("Retry-After"));
+      // The owner, from anywhere else, signs in.
+      assertEquals(200, token(server, "owner", PASSWORD, "198.51.100.1").statusCode());
+      // One password over many names from one address: stopped at auth.maxFailuresPerAddress (8 here).
+      for (int i = 0; i < 3; i++) assertEquals(401, token(server, "name" + i, "Summer2026!", "203.0.113.7").statusCode());
+      assertEquals(429, token(server, "another", "Summer2026!", "203.0.113.7").statusCode());
+      // A client cannot pick its address: without a trusted proxy the header is ignored.
+    }
+    try (TestServer server = TestServer.start(DemoVerticle::new, new JsonObject())) {
+      server.signUp("owner", PASSWORD);
+      for (int i = 0; i < 5; i++) {
+        assertEquals(401, token(server, "owner", "guess " + i, "203.0.113." + i).statusCode());
+      }
+      assertEquals(429, token(server, "owner", PASSWORD, "198.51.100.1").statusCode());
+    }
+  }
+
+  @Test
+  void pastThePasswordCheckQueueSignInsAre503AtOnce() {
+    // Slow hashes, as in production, so that checks overlap.
+    try (TestServer server = TestServer.start(DemoVerticle::new, new JsonObject()
+      .put("auth.passwordIterations", 300_000).put("auth.passwordChecks", 1).put("auth.passwordCheckQueue", 1)
+      .put("auth.maxFailuresPerAddress", 1000))) {
+      List<Future<HttpResponse<Buffer>>> flood = new ArrayList<>();
+      for (int i = 0; i < 6; i++) flood.add(tokenRequest(server, "nobody" + i, "wrong", "127.0.0.1"));
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<HttpResponse<Buffer>> answer : flood) {
+        HttpResponse<Buffer> response = await(answer);
+        statuses.add(response.statusCode());
+        if (response.statusCode() == 503) assertEquals("1", response.getHeader("Retry-After"));
+      }
+      assertTrue(statuses.contains(503), statuses.toString());
+      assertTrue(statuses.contains(401), statuses.toString());
+      // Once the flood is over, checks run again.
+      assertEquals(401, token(server, "nobody", "wrong", "127.0.0.1").statusCode());
+    }
+  }
+}
