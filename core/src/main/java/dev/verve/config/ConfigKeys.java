@@ -56,7 +56,9 @@ public final class ConfigKeys {
   public static final ConfigKey<List<String>> API_ALLOWED_ORIGINS = ConfigKey.list("api.allowedOrigins", null,
     "other origins allowed to call functions (CORS); same-origin calls always pass", "fn");
   public static final ConfigKey<Long> API_MAX_IN_FLIGHT = ConfigKey.wholeNumber("api.maxInFlight", 1000,
-    "function calls and pages a node serves at once; one more gets `503` with `Retry-After`", "fn");
+    "function calls (from their body's last byte) and pages a node serves at once; one more gets `503` with `Retry-After`", "fn");
+  public static final ConfigKey<Long> API_MAX_BODIES_IN_FLIGHT = ConfigKey.wholeNumber("api.maxBodiesInFlight", 1000,
+    "function calls whose body is still arriving, at once (each within `http.bodyTimeout`); one more gets `503`", "fn");
 
   // ---- bus: the browsers' event-bus bridge -------------------------------------------------------------
   public static final ConfigKey<List<String>> EVENTBUS_OUTBOUND = ConfigKey.list("eventbus.outbound",
@@ -124,7 +126,7 @@ public final class ConfigKeys {
 
   /** Every key of core, in the README's order. */
   public static final List<ConfigKey<?>> ALL = List.of(
-    HTTP_HOST, HTTP_PORT, API_PREFIX, API_BODY_LIMIT, API_TIMEOUT, API_ALLOWED_ORIGINS, API_MAX_IN_FLIGHT,
+    HTTP_HOST, HTTP_PORT, API_PREFIX, API_BODY_LIMIT, API_TIMEOUT, API_ALLOWED_ORIGINS, API_MAX_IN_FLIGHT, API_MAX_BODIES_IN_FLIGHT,
     OPS_ROLE, OPS_LOOPBACK_OPEN, OPS_PUBLIC_HEALTH, EVENTBUS_OUTBOUND, EVENTBUS_INBOUND, NODE_ROLE,
     TEMPLATES_ROOT, HTTP_COMPRESSION, HTTP_ALLOWED_HOSTS, HTTP_IDLE_TIMEOUT, HTTP_HEADER_TIMEOUT,
     HTTP_BODY_TIMEOUT, HTTP_MAX_HEADER_SIZE, HTTP_MAX_REQUEST_LINE_LENGTH, HTTP_MAX_WEBSOCKET_FRAME_SIZE,

@@ -15,6 +15,7 @@ public class ApiOptions {
   private long timeoutMs = ConfigKeys.API_TIMEOUT.defaultValue();
   private List<String> allowedOrigins = List.of();
   private int maxInFlight = (int) (long) ConfigKeys.API_MAX_IN_FLIGHT.defaultValue();
+  private int maxBodiesInFlight = (int) (long) ConfigKeys.API_MAX_BODIES_IN_FLIGHT.defaultValue();
 
   /** Reads the {@code api.*} keys of a merged config (flat, dotted keys). */
   public static ApiOptions fromConfig(JsonObject config) {
@@ -23,7 +24,8 @@ public class ApiOptions {
       .setBodyLimit(ConfigKeys.API_BODY_LIMIT.get(config))
       .setTimeoutMs(ConfigKeys.API_TIMEOUT.get(config))
       .setAllowedOrigins(ConfigKeys.API_ALLOWED_ORIGINS.get(config))
-      .setMaxInFlight(ConfigKeys.API_MAX_IN_FLIGHT.getInt(config));
+      .setMaxInFlight(ConfigKeys.API_MAX_IN_FLIGHT.getInt(config))
+      .setMaxBodiesInFlight(ConfigKeys.API_MAX_BODIES_IN_FLIGHT.getInt(config));
   }
 
   public String getPrefix() { return prefix; }
@@ -68,12 +70,24 @@ public class ApiOptions {
   public int getMaxInFlight() { return maxInFlight; }
 
   /**
-   * {@code api.maxInFlight}: function calls and pages this node serves at once (all its Verve instances
-   * together); one more gets {@code 503} with {@code Retry-After} at once. A trivial call costs a 2-core node
+   * {@code api.maxInFlight}: function calls (from their body's last byte on) and pages this node serves at
+   * once (all its Verve instances together); one more gets {@code 503} with {@code Retry-After} at once. A trivial call costs a 2-core node
    * ~60 us of CPU, so 1000 waiting (the default) is well under a second of work.
    */
   public ApiOptions setMaxInFlight(int maxInFlight) {
     this.maxInFlight = (int) HttpOptions.positive("api.maxInFlight", maxInFlight);
+    return this;
+  }
+
+  public int getMaxBodiesInFlight() { return maxBodiesInFlight; }
+
+  /**
+   * {@code api.maxBodiesInFlight}: calls whose body is still arriving, at once, on this node. They are bounded
+   * apart from {@code api.maxInFlight}, which a call enters with its body's last byte: clients that send
+   * headers and then nothing cannot take the places of complete calls. Default 1000.
+   */
+  public ApiOptions setMaxBodiesInFlight(int maxBodiesInFlight) {
+    this.maxBodiesInFlight = (int) HttpOptions.positive("api.maxBodiesInFlight", maxBodiesInFlight);
     return this;
   }
 }

@@ -7,8 +7,9 @@ import io.vertx.core.shareddata.Shareable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code api.maxInFlight}: the function calls and pages a node is serving, counted across all its Verve
- * instances (one per event loop), so that one more than the limit is refused at once instead of queued.
+ * A node-wide bound, counted across all its Verve instances (one per event loop), so that one more than the
+ * limit is refused at once instead of queued: {@code api.maxInFlight} (the function calls and pages being
+ * served) and {@code api.maxBodiesInFlight} (the calls whose body is still arriving).
  */
 public final class RequestLimit implements Shareable {
 
@@ -24,9 +25,14 @@ public final class RequestLimit implements Shareable {
 
   /** The node's limit: the first Verve instance of this Vert.x sets it, the others share it. */
   public static RequestLimit of(Vertx vertx, int max) {
+    return of(vertx, KEY, max);
+  }
+
+  /** Another of the node's limits, by name ({@code "bodies"}): the first Verve instance sets it too. */
+  public static RequestLimit of(Vertx vertx, String name, int max) {
     LocalMap<String, RequestLimit> map = vertx.sharedData().getLocalMap(MAP);
     RequestLimit created = new RequestLimit(max);
-    RequestLimit existing = map.putIfAbsent(KEY, created);
+    RequestLimit existing = map.putIfAbsent(name, created);
     return existing != null ? existing : created;
   }
 

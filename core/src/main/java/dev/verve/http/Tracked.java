@@ -5,45 +5,59 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * One call or page in progress: holds its place in the {@link RequestLimit} and records its latency by
- * status when its response ends, or when its connection closes first. The one object a tracked request
- * allocates.
+ * One call or page in progress: records its latency by status when its response ends, or when its
+ * connection closes first, and holds at most one place at a time in a {@link RequestLimit} (a call holds one
+ * among the bodies being read while its body arrives, then one among the calls being served), given back
+ * when it moves on or ends. The one object a tracked request allocates.
  */
 public final class Tracked implements Handler<AsyncResult<Void>> {
 
   private final RoutingContext ctx;
   private final StatusTimers timers;
-  private final RequestLimit limit;
   private final long start;
+  private RequestLimit held;
   private boolean done;
 
-  private Tracked(RoutingContext ctx, StatusTimers timers, RequestLimit limit, long start) {
+  private Tracked(RoutingContext ctx, StatusTimers timers, long start) {
     this.ctx = ctx;
     this.timers = timers;
-    this.limit = limit;
     this.start = start;
   }
 
+  /** Starts timing {@code ctx}; it holds no place yet. */
+  public static Tracked start(RoutingContext ctx, StatusTimers timers) {
+    Tracked tracked = new Tracked(ctx, timers, System.nanoTime());
+    ctx.addEndHandler(tracked);
+    return tracked;
+  }
+
   /**
-   * Starts tracking {@code ctx}, or, when the node is at {@code api.maxInFlight}, records a 503 and
-   * returns false: the caller answers 503 at once.
+   * Starts tracking {@code ctx} with a place in {@code limit}, or returns false when all are taken: the
+   * caller answers 503 at once (and that answer is timed).
    */
   public static boolean begin(RoutingContext ctx, StatusTimers timers, RequestLimit limit) {
-    long start = System.nanoTime();
-    if (!limit.tryAcquire()) {
-      timers.record(503, System.nanoTime() - start);
-      return false;
-    }
-    ctx.addEndHandler(new Tracked(ctx, timers, limit, start));
-    return true;
+    return start(ctx, timers).hold(limit);
+  }
+
+  /**
+   * Gives back the place held, if any, and takes one in {@code limit}; false (holding none) when all are
+   * taken.
+   */
+  public boolean hold(RequestLimit limit) {
+    if (done) return false;
+    if (held == limit) return true;
+    if (held != null) held.release();
+    held = limit.tryAcquire() ? limit : null;
+    return held != null;
   }
 
   @Override
   public void handle(AsyncResult<Void> ended) {
-    // Once, whichever of end, close or exception comes first: the place must be released exactly once.
+    // Once, whichever of end, close or exception comes first: a place must be given back exactly once.
     if (done) return;
     done = true;
-    limit.release();
+    if (held != null) held.release();
+    held = null;
     int status = ended.succeeded() ? ctx.response().getStatusCode() : StatusTimers.CLOSED;
     timers.record(status, System.nanoTime() - start);
   }

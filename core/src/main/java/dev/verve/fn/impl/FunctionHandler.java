@@ -44,6 +44,7 @@ final class FunctionHandler implements Handler<RoutingContext> {
 
   private static final CharSequence BEARER = HttpHeaders.createOptimized("Bearer");
   private static final String SEC_FETCH_SITE = "Sec-Fetch-Site";
+  private static final long BODY_GRACE_MS = 1000;
 
   private final Vertx vertx;
   private final FunctionsImpl functions;
@@ -55,17 +56,19 @@ final class FunctionHandler implements Handler<RoutingContext> {
   private final int prefixLength;
   private final MeterRegistry registry;
   private final RequestLimit limit;
+  private final RequestLimit bodies;
   // The timers of each function, made once.
   private final Map<MethodDescriptor, StatusTimers> timers = new ConcurrentHashMap<>();
 
   FunctionHandler(Vertx vertx, FunctionsImpl functions, LocalFunctions local, ApiOptions options,
-                  MeterRegistry registry, RequestLimit limit) {
+                  MeterRegistry registry, RequestLimit limit, RequestLimit bodies) {
     this.vertx = vertx;
     this.functions = functions;
     this.services = functions.exposed();
     this.local = local;
     this.registry = registry;
     this.limit = limit;
+    this.bodies = bodies;
     this.timeoutMs = options.getTimeoutMs();
     this.bodyLimit = options.getBodyLimit();
     this.prefix = options.getPrefix();
@@ -96,13 +99,14 @@ final class FunctionHandler implements Handler<RoutingContext> {
         : service.name() + " has no function named '" + Names.printable(methodName) + "'"));
       return;
     }
-    // From here on the call is counted (latency by status) and holds one of the node's api.maxInFlight places.
-    if (!Tracked.begin(ctx, timers(service, method), limit)) {
-      Problems.send(ctx.response(), new HttpProblem(503,
-        "The server is serving as many calls as it can; try again in a moment").retryAfter(1));
+    // From here on the call is timed (latency by status). While its body arrives it holds a place among the
+    // node's api.maxBodiesInFlight; once complete, one among its api.maxInFlight (invoke).
+    HttpServerRequest request = ctx.request();
+    Tracked tracked = Tracked.start(ctx, timers(service, method));
+    if (request.isEnded() ? !tracked.hold(limit) : !tracked.hold(bodies) && !graceForBody(ctx)) {
+      overloaded(ctx);
       return;
     }
-    HttpServerRequest request = ctx.request();
     if (request.method() != HttpMethod.POST) {
       ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
       ctx.fail(new HttpProblem(405, "Server functions are called with POST"));
@@ -128,7 +132,7 @@ final class FunctionHandler implements Handler<RoutingContext> {
     }
     if (!json) {
       if (form) {
-        formCall(ctx, service, method);
+        formCall(ctx, service, method, tracked);
       } else {
         ctx.fail(new HttpProblem(415, "Send the arguments as application/json (or post a form)"));
       }
@@ -136,8 +140,27 @@ final class FunctionHandler implements Handler<RoutingContext> {
     }
     LimitedBody.read(ctx, bodyLimit, body -> {
       JsonObject args = parseArguments(ctx, body);
-      if (args != null) invoke(ctx, service, method, args, null);
+      if (args != null) invoke(ctx, service, method, args, null, tracked);
     });
+  }
+
+  // Over api.maxBodiesInFlight: a body that arrives whole within a second (a complete call's does, in
+  // microseconds; its body was only not read yet) goes on without a place among the bodies; a stalled one is
+  // refused then, and its connection closed, since the rest of its body cannot be told from the next request.
+  private boolean graceForBody(RoutingContext ctx) {
+    vertx.setTimer(BODY_GRACE_MS, id -> {
+      if (!ctx.request().isEnded() && !ctx.response().ended()) {
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        overloaded(ctx);
+        ctx.request().connection().close();
+      }
+    });
+    return true;
+  }
+
+  private static void overloaded(RoutingContext ctx) {
+    Problems.send(ctx.response(), new HttpProblem(503,
+      "The server is serving as many calls as it can; try again in a moment").retryAfter(1));
   }
 
   // No foreign Origin, and no Sec-Fetch-Site but this site's own (or the user's: "none").
@@ -149,11 +172,11 @@ final class FunctionHandler implements Handler<RoutingContext> {
   }
 
   /** A form post: the same function, its fields converted with the descriptor's types. */
-  private void formCall(RoutingContext ctx, ServiceDescriptor service, MethodDescriptor method) {
+  private void formCall(RoutingContext ctx, ServiceDescriptor service, MethodDescriptor method, Tracked tracked) {
     FormAnswer answer = new FormAnswer(ctx);
     FormBody.read(ctx, bodyLimit, fields -> {
       answer.fields(fields);
-      invoke(ctx, service, method, method.fromForm(fields), answer);
+      invoke(ctx, service, method, method.fromForm(fields), answer, tracked);
     }, answer::fail);
   }
 
@@ -163,7 +186,12 @@ final class FunctionHandler implements Handler<RoutingContext> {
    * is {@code null} for a JSON call, else how to answer the form post.
    */
   private void invoke(RoutingContext ctx, ServiceDescriptor service, MethodDescriptor method, JsonObject args,
-                      FormAnswer form) {
+                      FormAnswer form, Tracked tracked) {
+    // The body is complete: the call now takes one of the places of the calls being served.
+    if (!tracked.hold(limit)) {
+      overloaded(ctx);
+      return;
+    }
     List<MethodDescriptor.ArgumentError> errors = method.validate(args);
     if (!errors.isEmpty()) {
       HttpProblem problem = new HttpProblem(400,

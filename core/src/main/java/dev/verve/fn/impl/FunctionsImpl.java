@@ -147,7 +147,8 @@ public final class FunctionsImpl implements Functions {
 
   @Override
   public Handler<RoutingContext> httpHandler(MeterRegistry registry, RequestLimit limit) {
-    return new FunctionHandler(vertx, this, localFunctions, options, registry, limit);
+    return new FunctionHandler(vertx, this, localFunctions, options, registry, limit,
+      RequestLimit.of(vertx, "bodies", options.getMaxBodiesInFlight()));
   }
 
   @Override
