@@ -49,7 +49,10 @@ class TokenLifetimeTest {
     try (TestServer server = TestServer.start(DemoVerticle::new, new JsonObject())) {
       String token = server.signUp("leaving", "correct horse battery");
       String other = server.token("leaving", "correct horse battery");
-      assertEquals(200, server.postJson("/api/Todos/list", "{}", token).statusCode());
+      // A call with arguments: the body waits while the token is checked.
+      HttpResponse<Buffer> added = server.postJson("/api/Todos/add", "{\"title\": \"Pack\"}", token);
+      assertEquals(200, added.statusCode(), added.bodyAsString());
+      assertEquals("Pack", added.bodyAsJsonObject().getString("title"));
       HttpResponse<Buffer> out = await(server.http.post("/logout").putHeader("Authorization", "Bearer " + token).send());
       assertEquals(204, out.statusCode(), out.bodyAsString());
       assertProblem(server.postJson("/api/Todos/list", "{}", token), 401);

@@ -13,6 +13,7 @@ import dev.verve.http.Sessions;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -61,6 +62,10 @@ public final class CallerHandler implements Authentication {
     }
     String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      // The check asks the (cluster's) revocations: the body waits, for the handler that reads it after.
+      HttpServerRequest request = ctx.request();
+      boolean paused = !request.isEnded();
+      if (paused) request.pause();
       current.tokens().verify(authorization.substring(7).trim()).onComplete(ar -> {
         if (ar.succeeded()) {
           proceed(ctx, ar.result());
@@ -68,6 +73,8 @@ public final class CallerHandler implements Authentication {
           ctx.response().putHeader(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
           Problems.send(ctx.response(), new HttpProblem(401, "The bearer token is invalid or has expired"));
         }
+        // Handlers that read the body set theirs up and resumed it already; for the others it is let go.
+        if (paused) request.resume();
       });
       return;
     }
