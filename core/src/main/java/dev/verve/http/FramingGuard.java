@@ -1,6 +1,7 @@
 package dev.verve.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * {@code chunked} once (Netty reads {@code gzip, chunked} as chunked without decoding gzip), one on an
  * HTTP/1.0 request, or one beside a {@code Content-Length}. The answer is 400 and the connection is closed,
  * since what follows on it cannot be framed. Netty (4.2.18) already refuses {@code chunked, xchunked},
- * a repeated header and {@code Content-Length} beside it; this covers the rest, and any older Netty.
+ * a repeated header and {@code Content-Length} beside it; this covers the rest, and any older Netty. So is a
+ * request with two {@code Host}, {@code Origin} or {@code Content-Length} headers, whichever a reader takes.
  */
 public final class FramingGuard implements Handler<RoutingContext> {
 
@@ -24,12 +26,36 @@ public final class FramingGuard implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    if (request.version() == HttpVersion.HTTP_2 || !isAmbiguous(request)) {
+    if (request.version() == HttpVersion.HTTP_2) {
       ctx.next();
       return;
     }
-    HttpProblem problem = new HttpProblem(400,
-      "The request's Transfer-Encoding is not supported: send a Content-Length or Transfer-Encoding: chunked");
+    String repeated = repeated(request.headers());
+    if (repeated != null) {
+      refuse(ctx, "The request carries " + repeated + " more than once");
+    } else if (isAmbiguous(request)) {
+      refuse(ctx, "The request's Transfer-Encoding is not supported: send a Content-Length or Transfer-Encoding: chunked");
+    } else {
+      ctx.next();
+    }
+  }
+
+  /**
+   * A header that must appear once and does not (RFC 9112 3.2, 6.3; RFC 6454 7.3): which of two {@code Host}s
+   * or {@code Origin}s is meant, or which length frames the body, is what two parsers would disagree on.
+   */
+  private static String repeated(MultiMap headers) {
+    if (headers.getAll(HttpHeaders.HOST).size() > 1) return "Host";
+    if (headers.contains(HttpHeaders.ORIGIN) && headers.getAll(HttpHeaders.ORIGIN).size() > 1) return "Origin";
+    if (headers.contains(HttpHeaders.CONTENT_LENGTH) && headers.getAll(HttpHeaders.CONTENT_LENGTH).size() > 1) {
+      return "Content-Length";
+    }
+    return null;
+  }
+
+  private static void refuse(RoutingContext ctx, String detail) {
+    HttpServerRequest request = ctx.request();
+    HttpProblem problem = new HttpProblem(400, detail);
     // Shut down first: Vert.x then writes this answer, closes, and drops any request already read behind
     // it (ending the answer first would let it dispatch a pipelined, possibly smuggled, request).
     request.connection().shutdown(GRACE_SECONDS, TimeUnit.SECONDS);

@@ -138,6 +138,19 @@ class HostileRequestsTest {
   }
 
   @Test
+  void aHeaderThatMustBeSingleButIsRepeatedIs400AndTheConnectionCloses() throws IOException {
+    for (String headers : new String[]{"Host: 127.0.0.1\r\nHost: evil.example\r\n",
+      "Host: 127.0.0.1\r\nOrigin: http://127.0.0.1\r\nOrigin: http://evil.example\r\n",
+      "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 2\r\n"}) {
+      Answer answer = send("POST /api/Counter/getServerData HTTP/1.1\r\n" + headers + "\r\n{}"
+        + "GET /server-data HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+      assertEquals(400, answer.status(), () -> headers + answer);
+      assertEquals(1, answer.responses(), () -> "a request behind it was answered: " + answer);
+      assertTrue(answer.closed, answer::toString);
+    }
+  }
+
+  @Test
   void theBridgeServesNoIframePageAndNoXhrStreaming() throws IOException {
     for (String request : new String[]{"GET /eventbus/iframe.html", "GET /eventbus/iframe-1.6.1.html",
       "POST /eventbus/000/abcdefgh/xhr_streaming"}) {
