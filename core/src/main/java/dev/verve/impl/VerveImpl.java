@@ -8,7 +8,6 @@ import dev.verve.auth.AuthOptions;
 import dev.verve.auth.Authentication;
 import dev.verve.bus.EventBusBridge;
 import dev.verve.fn.Functions;
-import dev.verve.http.AnswerCounter;
 import dev.verve.http.BrowserHeaders;
 import dev.verve.http.ErrorPages;
 import dev.verve.http.FramingGuard;
@@ -113,8 +112,7 @@ public final class VerveImpl implements Verve {
       // Before anything reads a header or a byte of the body: a host this server answers for, and a body
       // whose length cannot be read two ways. Then who is asking, before anything else: functions, pages
       // and the bridge all act for this caller. One route with several handlers, matched once per request.
-      router.route().handler(new AnswerCounter(registry)).handler(browserHeaders)
-        .handler(new HostGuard(options.http(), prefix)).handler(new FramingGuard())
+      router.route().handler(browserHeaders).handler(new HostGuard(options.http(), prefix)).handler(new FramingGuard())
         .handler(sessions).handler(authentication);
       OpsRoutes.mount(vertx, router, options.ops(), readiness.checks(), registry, limit);
       // The document before the functions: their handler answers every other path under the prefix.

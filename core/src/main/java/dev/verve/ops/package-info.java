@@ -11,8 +11,7 @@
  *   <li>{@code GET /metrics} is the Prometheus text of {@link dev.verve.ops.VerveMetrics#registry}: Vert.x's
  *       meters when Vert.x was created with metrics on ({@link dev.verve.VerveLauncher}), and Verve's:
  *       {@code verve_function_calls_seconds} by interface, method and status,
- *       {@code verve_page_requests_seconds} by template and status, {@code verve_http_responses_total} (every
- *       answer by status), {@code verve_in_flight}.</li>
+ *       {@code verve_page_requests_seconds} by template and status, {@code verve_in_flight}.</li>
  *   <li>Both are open to loopback clients that came through no proxy, else to callers with
  *       {@code ops.role}.</li>
  *   <li>{@code api.maxInFlight} bounds the function calls and pages a node serves at once; one more is a
