@@ -20,8 +20,6 @@ public final class ServiceDescriptor {
 
   /** Suffix of the generated descriptor class, e.g. {@code CounterVerveDescriptor}. */
   public static final String GENERATED_SUFFIX = "VerveDescriptor";
-  /** The annotation that makes an interface server functions: {@code dev.verve.ServerFunctions}. */
-  public static final String ANNOTATION = "dev.verve.ServerFunctions";
 
   private final Class<?> iface;
   private final String address;
@@ -44,7 +42,9 @@ public final class ServiceDescriptor {
    *     {@code verve-codegen} processed
    */
   public static ServiceDescriptor of(Class<?> iface) {
-    if (!iface.isInterface() || !isServerFunctions(iface)) {
+    // verve-codegen generates a descriptor for @ServerFunctions interfaces only (the facade, which users
+    // call, names the annotation when it is missing): a descriptor found is the proof.
+    if (!iface.isInterface()) {
       throw new IllegalArgumentException(iface.getName() + " is not a @ServerFunctions interface;"
         + " only those are served over HTTP");
     }
@@ -56,19 +56,10 @@ public final class ServiceDescriptor {
     } catch (ClassNotFoundException e) {
       throw new IllegalArgumentException("No " + generated + " was generated for " + iface.getName()
         + ": put io.vertx:vertx-codegen:processor, io.vertx:vertx-service-proxy and dev.verve:verve-codegen"
-        + " on the annotation processor path, and annotate the interface with @ProxyGen @VertxGen");
+        + " on the annotation processor path, and annotate the interface with @ServerFunctions @ProxyGen @VertxGen");
     } catch (ReflectiveOperationException | ClassCastException e) {
       throw new IllegalArgumentException(generated + " is not a Verve descriptor: regenerate it", e);
     }
-  }
-
-  // The annotation is the facade's (dev.verve, the top floor, where users meet it): known here by its name,
-  // as verve-codegen knows it, so that this floor does not stand on the one above.
-  private static boolean isServerFunctions(Class<?> iface) {
-    for (java.lang.annotation.Annotation annotation : iface.getAnnotations()) {
-      if (annotation.annotationType().getName().equals(ANNOTATION)) return true;
-    }
-    return false;
   }
 
   public Class<?> iface() { return iface; }

@@ -1,5 +1,6 @@
 package dev.verve.impl;
 
+import dev.verve.ServerFunctions;
 import dev.verve.Verve;
 import dev.verve.VerveOptions;
 import dev.verve.auth.Accounts;
@@ -69,19 +70,28 @@ public final class VerveImpl implements Verve {
 
   @Override
   public <T> Verve register(Class<T> iface, T implementation) {
-    functions.register(iface, implementation);
+    functions.register(serverFunctions(iface), implementation);
     return this;
   }
 
   @Override
   public Verve expose(Class<?> iface) {
-    functions.expose(iface);
+    functions.expose(serverFunctions(iface));
     return this;
   }
 
   @Override
   public <T> T proxy(Class<T> iface) {
-    return functions.proxy(iface);
+    return functions.proxy(serverFunctions(iface));
+  }
+
+  // Checked here, where users meet the annotation: the registry below knows interfaces by their descriptors.
+  private static <T> Class<T> serverFunctions(Class<T> iface) {
+    if (!iface.isInterface() || !iface.isAnnotationPresent(ServerFunctions.class)) {
+      throw new IllegalArgumentException(iface.getName() + " is not a @ServerFunctions interface;"
+        + " only those are served over HTTP");
+    }
+    return iface;
   }
 
   @Override

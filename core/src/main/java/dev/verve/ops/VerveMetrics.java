@@ -10,7 +10,7 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 
 /**
  * Metrics for {@code GET /metrics}. Vert.x's own meters (event bus, pools, JVM) exist only when Vert.x is
- * created with metrics on: {@link dev.verve.VerveLauncher} does it; a program that creates Vert.x itself
+ * created with metrics on: {@code VerveLauncher} does it; a program that creates Vert.x itself
  * passes {@link #enable(VertxOptions)}. Without them, {@code /metrics} still has Verve's meters (calls per
  * function, pages, connections), in a registry of Verve's own. Vert.x's HTTP server meters are left off
  * (see {@link #metricsOptions}); {@code setDisabledMetricsCategories(Set.of())} on these options, or the

@@ -40,7 +40,7 @@ public final class Registries {
       if (holder == null) {
         holder = created;
         LOG.info("Vert.x runs without Prometheus metrics: /metrics has Verve's meters only (start with "
-          + "dev.verve.VerveLauncher, or create Vert.x with VerveMetrics.enable(options), for Vert.x's HTTP and event-bus meters)");
+          + "VerveLauncher, or create Vert.x with VerveMetrics.enable(options), for Vert.x's HTTP and event-bus meters)");
       }
     }
     return holder.registry;
