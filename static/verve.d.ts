@@ -40,6 +40,13 @@ export declare class ServerFunctionError extends Error {
 /** POST <apiPrefix>/<service>/<method> with the arguments; resolves to the decoded result. */
 export declare function call<T = unknown>(service: string, method: string, args?: Record<string, unknown>): Promise<T>;
 
+/**
+ * A stream function's items (text/event-stream), in order. `break` out of `for await`, or abort `signal`, to
+ * stop it at its source; a failure throws a ServerFunctionError.
+ */
+export declare function stream<T = unknown>(service: string, method: string, args?: Record<string, unknown>,
+  signal?: AbortSignal): AsyncIterable<T>;
+
 export interface ReadonlySignal<T> {
   readonly value: T;
   peek(): T;

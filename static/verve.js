@@ -29,22 +29,64 @@ export async function call(service, method, args = {}) {
   return post(`${settings.base}${settings.apiPrefix}/${service}/${method}`, body, `${service}.${method}`);
 }
 
-async function post(url, body, what) {
-  let res, text, problem = null;
+// The answer when its status is 2xx; else the problem as a ServerFunctionError.
+async function open(url, body, what, headers = {}, signal) {
+  let res, problem = null;
   try {
-    res = await fetch(url, { method: "POST", headers: typeof body == "string" ? { "Content-Type": "application/json" } : {}, body });
-    text = await res.text();
+    res = await fetch(url, { method: "POST", headers: typeof body == "string" ? { "Content-Type": "application/json", ...headers } : headers, body, signal });
   } catch (e) {
     throw new ServerFunctionError("network", `${what}: ${e.message}`);
   }
   if (!res.ok) {
-    try { problem = JSON.parse(text); } catch { /* not problem details */ }
+    try { problem = JSON.parse(await res.text()); } catch { /* not problem details */ }
     throw new ServerFunctionError("http", problem?.detail || `${what}: HTTP ${res.status}`, res.status, problem);
   }
+  return res;
+}
+
+async function post(url, body, what) {
+  const res = await open(url, body, what);
+  let text;
+  try { text = await res.text(); } catch (e) { throw new ServerFunctionError("network", `${what}: ${e.message}`); }
   try {
     return text ? JSON.parse(text) : undefined;
   } catch {
     throw new ServerFunctionError("decode", `${what}: the answer is not JSON`, res.status);
+  }
+}
+
+/**
+ * A stream function's items as an async iterable (text/event-stream). `break` or aborting `signal` closes
+ * the connection, which stops the stream at its source; a failure throws a ServerFunctionError.
+ */
+export async function* stream(service, method, args = {}, signal) {
+  const what = `${service}.${method}`, ac = new AbortController(), stop = () => ac.abort();
+  signal?.addEventListener("abort", stop);
+  try {
+    const res = await open(`${settings.base}${settings.apiPrefix}/${service}/${method}`, JSON.stringify(args), what,
+      { Accept: "text/event-stream" }, ac.signal);
+    const rd = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    for (let buf = "", i; ;) {
+      let r;
+      try { r = await rd.read(); } catch (e) { throw new ServerFunctionError("network", `${what}: ${e.message}`); }
+      if (r.done) throw new ServerFunctionError("network", `${what}: the stream was cut short`);
+      buf += r.value;
+      while ((i = buf.indexOf("\n\n")) >= 0) {
+        const ev = {};
+        for (const l of buf.slice(0, i).split("\n")) { const m = /^(event|data): ?(.*)/.exec(l); if (m) ev[m[1]] = m[2]; }
+        buf = buf.slice(i + 2);
+        if (ev.data == null) continue;
+        let v;
+        try { v = JSON.parse(ev.data); } catch { throw new ServerFunctionError("decode", `${what}: an item is not JSON`, 200); }
+        if (ev.event == "end") return;
+        if (ev.event == "problem") throw new ServerFunctionError("http", v.detail || `${what} failed`, v.status, v);
+        if (ac.signal.aborted) throw new ServerFunctionError("network", `${what}: aborted`);
+        yield v;
+      }
+    }
+  } finally {
+    signal?.removeEventListener("abort", stop);
+    ac.abort();
   }
 }
 
@@ -245,6 +287,8 @@ const directives = {
         if (el.dataset.result) store[el.dataset.result] = result;
       });
       el.reset();
+      // data-upsert="list": the result (or each of a list of results) into that live list, by key.
+      el.dataset.upsert && [].concat(result ?? []).forEach(r => change(el.dataset.upsert, { upsert: r }));
       registry[fn] && act(fn, el, e, s, { result, values });
     } catch (x) {
       const errors = {}, p = { status: x.status, detail: x.message, ...x.problem, errors };
@@ -384,7 +428,30 @@ export const bus = (() => {
   };
 })();
 
-// After the page's modules: hydrate, then fetch $resources and subscribe $subscriptions.
+// A live list's change, by its key: { upsert: item } adds a new key or replaces its row, { remove: key }
+// removes it, any other value is an upsert of itself. The same change twice shows once.
+const keyOf = k => state.$live?.[k]?.key || "id";
+function change(k, c) {
+  const key = keyOf(k), list = [...(store[k] || [])], same = x => String(x?.[key]) === String(it?.[key]);
+  const it = c && typeof c == "object" && "upsert" in c ? c.upsert : c;
+  if (c && typeof c == "object" && "remove" in c) store[k] = list.filter(x => String(x?.[key]) !== String(c.remove));
+  else { const i = list.findIndex(same); i < 0 ? list.push(it) : list[i] = it; store[k] = list; }
+}
+
+// A stream kept open: read again after an end or a failure (0.5 s doubling to 10 s), but not after a refusal.
+async function follow(k, l) {
+  for (let delay = 500; ; delay = Math.min(delay * 2, 10000)) {
+    try {
+      for await (const c of stream(l.service, l.method, l.args)) { change(k, c); delay = 500; }
+    } catch (e) {
+      console.error(`verve: live ${k}:`, e);
+      if ([401, 403, 404, 400].includes(e.status)) return;
+    }
+    await new Promise(r => setTimeout(r, delay * (0.5 + Math.random())));
+  }
+}
+
+// After the page's modules: hydrate, then fetch $resources, subscribe $subscriptions and follow $live lists.
 let started;
 
 function start() {
@@ -400,6 +467,9 @@ function start() {
   }
   for (const [k, address] of Object.entries(state.$subscriptions || {})) {
     bus.subscribe(address, body => { store[k] = body; });
+  }
+  for (const [k, l] of Object.entries(state.$live || {})) {
+    l.address ? bus.subscribe(l.address, c => change(k, c)) : follow(k, l);
   }
 }
 

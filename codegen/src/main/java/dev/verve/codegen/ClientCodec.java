@@ -2,6 +2,7 @@ package dev.verve.codegen;
 
 import io.vertx.codegen.processor.type.ClassKind;
 import io.vertx.codegen.processor.type.ClassTypeInfo;
+import io.vertx.codegen.processor.type.PrimitiveTypeInfo;
 import io.vertx.codegen.processor.type.TypeInfo;
 import io.vertx.serviceproxy.generator.GeneratorUtils;
 
@@ -9,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The expressions of one generated client method: a parameter to its JSON value (the form the
- * event-bus proxy sends) and the decoded JSON result back to the declared type. Lambda variables are
- * renamed when a parameter already has their name, since Java lambdas may not shadow locals.
+ * The expressions of one generated method: a parameter to its JSON value (the form the event-bus proxy
+ * sends), a decoded JSON value (a result, a stream item, an argument) back to its declared type, and an
+ * item back to JSON. Lambda variables are renamed when a parameter already has their name, since Java
+ * lambdas may not shadow locals.
  */
 final class ClientCodec {
 
@@ -78,31 +80,87 @@ final class ClientCodec {
     return name; // basic and JSON types are JSON values already
   }
 
+  /**
+   * The JSON value of {@code name}, an {@code Object} holding a {@code type} (a stream's item, as the
+   * descriptor's encoder receives it). Containers are cast to wildcard types and their elements one by one,
+   * so no cast is unchecked.
+   */
+  String encodeObject(String name, TypeInfo type) {
+    String guard = name + " == null ? null : ";
+    if (JsonTypes.isContainer(type)) {
+      TypeInfo element = JsonTypes.element(type);
+      if (type.getKind() == ClassKind.MAP) {
+        String jsonObject = imports.use(JsonTypes.JSON_OBJECT);
+        String json = fresh("json");
+        String e = fresh("e");
+        String value = JsonTypes.isDataObject(element) ? serialize(cast(e + ".getValue()", element), element) : e + ".getValue()";
+        return guard + "((" + imports.use("java.util.Map") + "<?, ?>) " + name + ").entrySet().stream().collect(" + jsonObject
+          + "::new, (" + json + ", " + e + ") -> " + json + ".put((String) " + e + ".getKey(), " + value + "), "
+          + jsonObject + "::mergeIn)";
+      }
+      String jsonArray = imports.use(JsonTypes.JSON_ARRAY);
+      String collection = "((" + imports.use("java.util.Collection") + "<?>) " + name + ")";
+      if (!JsonTypes.isDataObject(element)) {
+        return guard + "new " + jsonArray + "(new " + imports.use("java.util.ArrayList") + "<Object>(" + collection + "))";
+      }
+      String v = fresh("v");
+      return guard + "new " + jsonArray + "(" + collection + ".stream().map(" + v + " -> " + serialize(cast(v, element), element)
+        + ").collect(" + imports.use("java.util.stream.Collectors") + ".toList()))";
+    }
+    if (JsonTypes.isDataObject(type)) {
+      return serialize(cast(name, type), type);
+    }
+    if (JsonTypes.isEnum(type)) {
+      return guard + cast(name, type) + ".name()";
+    }
+    return name; // basic and JSON types are JSON values already
+  }
+
+  private String cast(String value, TypeInfo type) {
+    return "((" + imports.use(type.getName()) + ") " + value + ")";
+  }
+
   /** The function given to {@code Future.map} to turn the decoded JSON result into {@code type}. */
   String decoder(TypeInfo type) {
-    String jsonResults = imports.use(JSON_RESULTS);
     if (JsonTypes.isContainer(type)) {
-      String method = type.getKind() == ClassKind.LIST ? "toList" : type.getKind() == ClassKind.SET ? "toSet" : "toMap";
       String v = fresh("v");
-      return v + " -> " + jsonResults + "." + method + "(" + v + ", " + decoder(JsonTypes.element(type), fresh("item")) + ")";
+      return v + " -> " + decode(v, type);
     }
     return decoder(type, fresh("v"));
   }
 
-  private String decoder(TypeInfo type, String v) {
+  /** {@code value}, a decoded JSON value (an argument, a result), as a {@code type}. */
+  String decode(String value, TypeInfo type) {
     String jsonResults = imports.use(JSON_RESULTS);
+    if (JsonTypes.isContainer(type)) {
+      String method = type.getKind() == ClassKind.LIST ? "toList" : type.getKind() == ClassKind.SET ? "toSet" : "toMap";
+      return jsonResults + "." + method + "(" + value + ", " + decoder(JsonTypes.element(type), fresh("item")) + ")";
+    }
     if (JsonTypes.isDataObject(type)) {
       imports.use(type.getDataObject().getJsonType().getName()); // the decoder casts to its simple name
-      return v + " -> " + GeneratorUtils.generateDeserializeDataObject(v, (ClassTypeInfo) type);
+      return GeneratorUtils.generateDeserializeDataObject(value, (ClassTypeInfo) type);
     }
     if (JsonTypes.isEnum(type)) {
-      return v + " -> " + jsonResults + ".toEnum(" + imports.use(type.getName()) + ".class, " + v + ")";
+      return jsonResults + ".toEnum(" + imports.use(type.getName()) + ".class, " + value + ")";
     }
-    String method = DECODERS.get(type.getName());
+    return jsonResults + "." + basicDecoder(type) + "(" + value + ")";
+  }
+
+  private String decoder(TypeInfo type, String v) {
+    if (JsonTypes.isDataObject(type) || JsonTypes.isEnum(type)) {
+      return v + " -> " + decode(v, type);
+    }
+    return imports.use(JSON_RESULTS) + "::" + basicDecoder(type);
+  }
+
+  private static String basicDecoder(TypeInfo type) {
+    // A primitive parameter takes the boxed decoder's value, unboxed by the call it is passed to.
+    String boxed = type instanceof PrimitiveTypeInfo ? ((PrimitiveTypeInfo) type).getBoxed().getName() : type.getName();
+    String method = DECODERS.get(boxed);
     if (method == null) {
       throw new IllegalStateException("No decoder for " + type.getName()); // FunctionRules admits no other type
     }
-    return jsonResults + "::" + method;
+    return method;
   }
 
   private String serialize(String value, TypeInfo dataObject) {

@@ -4,14 +4,18 @@ import io.vertx.codegen.processor.GenException;
 import io.vertx.codegen.processor.ParamInfo;
 import io.vertx.codegen.processor.writer.CodeWriter;
 
+import javax.annotation.processing.ProcessingEnvironment;
 import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Writes {@code <Interface>VerveDescriptor}: the address and the methods with their parameter types,
- * which the HTTP handler validates a call against before it goes on the event bus.
+ * which the HTTP handler validates a call against before it goes on the event bus; for a stream function
+ * also how to open it on an implementation and write its items as JSON.
  */
 class DescriptorGen extends ServerFunctionsGen {
 
@@ -24,8 +28,8 @@ class DescriptorGen extends ServerFunctionsGen {
   // Interfaces are served at /api/<SimpleName>: two with the same simple name would share routes and JS modules.
   private final Map<String, String> fqnBySimpleName = new HashMap<>();
 
-  DescriptorGen() {
-    super("verve_descriptor");
+  DescriptorGen(ProcessingEnvironment env) {
+    super("verve_descriptor", env);
   }
 
   @Override
@@ -45,7 +49,7 @@ class DescriptorGen extends ServerFunctionsGen {
     Imports imports = new Imports(service.packageName(), className);
     String iface = imports.use(service.fqn());
     imports.reserve(SERVICE_DESCRIPTOR, PARAM_DESCRIPTOR, AccessRules.ACCESS, ArgTypes.ARG_TYPE, JsonTypes.JSON_OBJECT,
-      JsonTypes.JSON_ARRAY);
+      JsonTypes.JSON_ARRAY, ClientCodec.JSON_RESULTS);
     String serviceDescriptor = imports.use(SERVICE_DESCRIPTOR);
 
     StringWriter body = new StringWriter();
@@ -72,12 +76,46 @@ class DescriptorGen extends ServerFunctionsGen {
         out.unindent();
       }
     }
+    for (ServiceModel.Stream stream : service.streams()) {
+      stream(iface, stream, imports, out);
+    }
     out.code(".build();\n").unindent();
     out.code("private " + className + "() {}\n").unindent();
     out.code("}\n");
     out.flush();
 
     return imports.javaFile(body.toString()); // imports are known only once the body is written
+  }
+
+  /**
+   * {@code .stream(name, access, opener, itemToJson, params...)}: the opener calls the implementation with
+   * the arguments (already validated against the params, so each decodes as the HTTP client decodes a
+   * result), the item encoder writes each item as the event-bus proxy would write a result.
+   */
+  private static void stream(String iface, ServiceModel.Stream stream, Imports imports, CodeWriter out) {
+    ClientCodec codec = new ClientCodec(imports, Set.of("service", "args", "item"));
+    List<String> args = stream.params().stream()
+      .map(p -> codec.decode("args.getValue(" + Literals.quote(p.getName()) + ")", p.getType()))
+      .collect(Collectors.toList());
+    List<ParamInfo> params = stream.params();
+    out.code(".stream(" + Literals.quote(stream.name()) + ", " + stream.access().code(imports.use(AccessRules.ACCESS)) + ",\n")
+      .indent();
+    String call = "(service, args) -> ((" + iface + ") service)." + stream.name() + "(";
+    if (args.size() <= 1) {
+      out.code(call + String.join("", args) + "),\n");
+    } else {
+      // One argument per line, as the params are listed.
+      out.code(call + "\n").indent().indent();
+      for (int i = 0; i < args.size(); i++) {
+        out.code(args.get(i) + (i < args.size() - 1 ? ",\n" : "),\n"));
+      }
+      out.unindent().unindent();
+    }
+    out.code("item -> " + codec.encodeObject("item", stream.item()) + (params.isEmpty() ? ")\n" : ",\n"));
+    for (int i = 0; i < params.size(); i++) {
+      out.code(param(params.get(i), imports) + (i < params.size() - 1 ? ",\n" : ")\n"));
+    }
+    out.unindent();
   }
 
   private static String param(ParamInfo param, Imports imports) {

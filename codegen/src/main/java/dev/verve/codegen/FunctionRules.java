@@ -8,6 +8,7 @@ import io.vertx.codegen.processor.type.TypeInfo;
 import io.vertx.serviceproxy.generator.model.ProxyMethodInfo;
 
 import javax.lang.model.element.ExecutableElement;
+import java.util.List;
 
 /**
  * The rules a served method must follow beyond what {@code ProxyModel} already enforces (no overloads,
@@ -17,7 +18,8 @@ import javax.lang.model.element.ExecutableElement;
  * <p>Default methods are served like any other: vertx-service-proxy's event-bus proxy overrides them
  * with a remote call and its handler calls the implementation's version, so HTTP does the same and the
  * generated clients stay consistent with the proxy. Static and {@code @ProxyIgnore} methods never get
- * here (see {@link ServiceModel#read}).
+ * here (see {@link ServiceModel#read}). Stream functions ({@link StreamFunctions}) follow the same rules,
+ * checked by {@link #checkStream}.
  */
 final class FunctionRules {
 
@@ -34,7 +36,41 @@ final class FunctionRules {
       throw new GenException(element, where + "a server function must return Future<T>, not "
         + method.getReturnType().getSimpleName() + " (use Future<Void> for no result)");
     }
-    for (ParamInfo param : method.getParams()) {
+    checkParams(where, element, method.getParams());
+    TypeInfo result = ((ParameterizedTypeInfo) method.getReturnType()).getArg(0);
+    checkSendable(where, element, result, "the result is ", "the result of a server function");
+  }
+
+  /**
+   * A stream function's rules: those of a function's parameters and result (here the item type), plus
+   * what {@code ProxyModel} would have checked had it seen the method; no files, no stream of nothing.
+   */
+  static void checkStream(String iface, ServiceModel.Stream stream) {
+    String where = iface + "." + stream.name() + ": ";
+    ExecutableElement element = stream.element();
+    for (ParamInfo param : stream.params()) {
+      if (JsonTypes.isFile(param.getType())) {
+        throw new GenException(element, where + "parameter '" + param.getName() + "' is "
+          + param.getType().getSimpleName() + ", but a stream function takes JSON arguments only (it is opened with"
+          + " a JSON body, never a multipart form); upload the file with a server function and pass what identifies it");
+      }
+    }
+    checkParams(where, element, stream.params());
+    for (ParamInfo param : stream.params()) {
+      String problem = JsonTypes.whyNotParam(param.getType());
+      if (problem != null) {
+        throw new GenException(element, where + "parameter '" + param.getName() + "' must be sendable as JSON: " + problem);
+      }
+    }
+    if (stream.item().getKind() == ClassKind.VOID) {
+      throw new GenException(element, where + "a stream of Void carries nothing; stream items of a JSON-sendable"
+        + " type, or return Future<Void> from a server function");
+    }
+    checkSendable(where, element, stream.item(), "the items are ", "the items of a stream function");
+  }
+
+  private static void checkParams(String where, ExecutableElement element, List<ParamInfo> params) {
+    for (ParamInfo param : params) {
       if (JsonTypes.hasChar(param.getType())) {
         throw new GenException(element, where + "parameter '" + param.getName() + "' is "
           + param.getType().getSimpleName() + ": char cannot be sent as JSON, use String or int");
@@ -46,14 +82,16 @@ final class FunctionRules {
           + " drop @Nullable and send an empty one");
       }
     }
-    TypeInfo result = ((ParameterizedTypeInfo) method.getReturnType()).getArg(0);
-    if (JsonTypes.hasChar(result)) {
-      throw new GenException(element, where + "the result is " + result.getSimpleName()
-        + ": char cannot be sent as JSON, use String or int");
+  }
+
+  // `is` starts the char message ("the result is List<Character>"), `what` the others.
+  private static void checkSendable(String where, ExecutableElement element, TypeInfo type, String is, String what) {
+    if (JsonTypes.hasChar(type)) {
+      throw new GenException(element, where + is + type.getSimpleName() + ": char cannot be sent as JSON, use String or int");
     }
-    String problem = JsonTypes.whyNotSendable(result);
+    String problem = JsonTypes.whyNotSendable(type);
     if (problem != null) {
-      throw new GenException(element, where + "the result of a server function must be sendable as JSON: " + problem);
+      throw new GenException(element, where + what + " must be sendable as JSON: " + problem);
     }
   }
 }

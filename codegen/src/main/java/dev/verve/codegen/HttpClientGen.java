@@ -1,20 +1,19 @@
 package dev.verve.codegen;
 
 import io.vertx.codegen.processor.ParamInfo;
-import io.vertx.codegen.processor.TypeParamInfo;
 import io.vertx.codegen.processor.writer.CodeWriter;
 import io.vertx.serviceproxy.generator.model.ProxyMethodInfo;
 
+import javax.annotation.processing.ProcessingEnvironment;
 import java.io.StringWriter;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Writes {@code <Interface>VerveHttpClient}: the interface implemented over HTTP through
  * {@code dev.verve.client.VerveClient} (the "desktop client"). Each method sends the JSON object the
- * event-bus proxy would send and decodes the result with {@code JsonResults}.
+ * event-bus proxy would send and decodes the result with {@code JsonResults}; a stream function reads
+ * the items of {@code VerveClient.stream}.
  */
 class HttpClientGen extends ServerFunctionsGen {
 
@@ -22,10 +21,10 @@ class HttpClientGen extends ServerFunctionsGen {
   static final String SUFFIX = "VerveHttpClient";
 
   private static final String VERVE_CLIENT = "dev.verve.client.VerveClient";
-  private static final String FUTURE = "io.vertx.core.Future";
+  private static final String FUTURE = StreamFunctions.FUTURE;
 
-  HttpClientGen() {
-    super("verve_http_client");
+  HttpClientGen(ProcessingEnvironment env) {
+    super("verve_http_client", env);
   }
 
   @Override
@@ -38,8 +37,9 @@ class HttpClientGen extends ServerFunctionsGen {
     String className = service.simpleName() + SUFFIX;
     Imports imports = new Imports(service.packageName(), className);
     String iface = imports.use(service.fqn());
-    imports.reserve(VERVE_CLIENT, FUTURE, ClientCodec.JSON_RESULTS, JsonTypes.JSON_OBJECT, JsonTypes.JSON_ARRAY,
-      "java.util.Objects", "java.util.Set", "java.util.ArrayList", "java.util.LinkedHashMap", "java.util.stream.Collectors");
+    imports.reserve(VERVE_CLIENT, FUTURE, StreamFunctions.READ_STREAM, ClientCodec.JSON_RESULTS, JsonTypes.JSON_OBJECT,
+      JsonTypes.JSON_ARRAY, "java.util.Objects", "java.util.Set", "java.util.ArrayList", "java.util.LinkedHashMap",
+      "java.util.stream.Collectors");
     String verveClient = imports.use(VERVE_CLIENT);
 
     StringWriter body = new StringWriter();
@@ -59,6 +59,10 @@ class HttpClientGen extends ServerFunctionsGen {
       out.newLine();
       function(service, function, imports, out);
     }
+    for (ServiceModel.Stream stream : service.streams()) {
+      out.newLine();
+      stream(service, stream, imports, out);
+    }
     for (ProxyMethodInfo method : service.ignored()) {
       if (!method.isDefaultMethod()) {
         out.newLine();
@@ -73,23 +77,11 @@ class HttpClientGen extends ServerFunctionsGen {
 
   private static void function(ServiceModel service, ServiceModel.Function function, Imports imports, CodeWriter out) {
     List<ParamInfo> params = function.method().getParams();
-    Set<String> names = params.stream().map(ParamInfo::getName).collect(Collectors.toCollection(HashSet::new));
-    ClientCodec codec = new ClientCodec(imports, names);
-    String client = names.contains("client") ? "this.client" : "client";
-    String jsonObject = imports.use(JsonTypes.JSON_OBJECT);
+    ClientMethods method = new ClientMethods(params, imports);
+    String client = method.field("client");
 
-    signature(function.method(), imports, out);
-    String args = "new " + jsonObject + "()";
-    if (!params.isEmpty()) {
-      args = codec.fresh("args");
-      // CodeWriter.code() starts a new line when the current one is open: one .put per line.
-      out.code(jsonObject + " " + args + " = new " + jsonObject + "()").indent();
-      for (ParamInfo param : params) {
-        out.code(".put(" + Literals.quote(param.getName()) + ", " + codec.encode(param.getName(), param.getType()) + ")");
-      }
-      out.write(";\n");
-      out.unindent();
-    }
+    method.signature(function.method().getTypeParams(), imports.type(function.method().getReturnType()), function.name(), out);
+    String args = method.args(out);
     // Files go as multipart/form-data, the way a browser form sends them (no base64 on the wire).
     List<String> files = params.stream().filter(p -> JsonTypes.isFile(p.getType())).map(p -> Literals.quote(p.getName()))
       .collect(Collectors.toList());
@@ -97,28 +89,28 @@ class HttpClientGen extends ServerFunctionsGen {
       ? client + ".call(" + Literals.quote(service.simpleName()) + ", " + Literals.quote(function.name()) + ", " + args + ")"
       : client + ".callMultipart(" + Literals.quote(service.simpleName()) + ", " + Literals.quote(function.name()) + ", "
         + args + ", " + imports.use("java.util.Set") + ".of(" + String.join(", ", files) + "))";
-    String result = function.returnsVoid() ? ".mapEmpty()" : ".map(" + codec.decoder(function.result()) + ")";
+    String result = function.returnsVoid() ? ".mapEmpty()" : ".map(" + method.codec.decoder(function.result()) + ")";
     out.stmt("return " + call + result);
+    out.unindent().code("}\n");
+  }
+
+  // VerveClient.stream reads the HTTP response as server-sent events, one decoded item per event.
+  private static void stream(ServiceModel service, ServiceModel.Stream stream, Imports imports, CodeWriter out) {
+    ClientMethods method = new ClientMethods(stream.params(), imports);
+    String client = method.field("client");
+    method.signature(List.of(), ClientMethods.streamType(stream, imports), stream.name(), out);
+    String args = method.args(out);
+    out.stmt("return " + client + ".stream(" + Literals.quote(service.simpleName()) + ", " + Literals.quote(stream.name())
+      + ", " + args + ", " + method.codec.decoder(stream.item()) + ")");
     out.unindent().code("}\n");
   }
 
   // A client must implement every abstract method; a @ProxyIgnore one has no route to call.
   private static void notServed(ProxyMethodInfo method, Imports imports, CodeWriter out) {
-    signature(method, imports, out);
+    new ClientMethods(method.getParams(), imports).signature(method.getTypeParams(), imports.type(method.getReturnType()),
+      method.getName(), out);
     out.stmt("throw new UnsupportedOperationException(" + Literals.quote(method.getName()
       + " is @ProxyIgnore: it is not a server function") + ")");
     out.unindent().code("}\n");
-  }
-
-  private static void signature(ProxyMethodInfo method, Imports imports, CodeWriter out) {
-    String typeParams = method.getTypeParams().isEmpty() ? "" : method.getTypeParams().stream()
-      .map(TypeParamInfo::getName)
-      .collect(Collectors.joining(", ", "<", "> "));
-    String params = method.getParams().stream()
-      .map(p -> imports.type(p.getType()) + " " + p.getName())
-      .collect(Collectors.joining(", "));
-    out.code("@Override\n");
-    out.code("public " + typeParams + imports.type(method.getReturnType()) + " " + method.getName() + "(" + params + ") {\n");
-    out.indent();
   }
 }

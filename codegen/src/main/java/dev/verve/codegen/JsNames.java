@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * Java names that cannot be JavaScript bindings. A Java parameter may be called {@code delete} or
  * {@code function}; an ES module (always strict) may not declare those, nor {@code arguments}/{@code eval},
- * nor shadow the imported {@code call}.
+ * nor shadow the imported {@code call} and {@code stream}.
  */
 final class JsNames {
 
@@ -16,7 +16,7 @@ final class JsNames {
     "implements", "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private",
     "protected", "public", "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof",
     "var", "void", "while", "with", "yield",
-    "call"); // the runtime function every module imports
+    "call", "stream"); // the runtime functions the modules import
 
   private JsNames() {
   }

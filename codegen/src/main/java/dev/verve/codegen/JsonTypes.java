@@ -5,8 +5,9 @@ import io.vertx.codegen.processor.type.ParameterizedTypeInfo;
 import io.vertx.codegen.processor.type.TypeInfo;
 
 /**
- * Which codegen types travel as JSON, and how. Parameters were already vetted by {@code ProxyModel};
- * results were not (it accepts any {@code Future<T>}), so {@link #whyNotSendable} decides for them.
+ * Which codegen types travel as JSON, and how. A function's parameters were already vetted by
+ * {@code ProxyModel}; results were not (it accepts any {@code Future<T>}), nor is anything of a stream
+ * function (it is not in the model), so {@link #whyNotSendable} and {@link #whyNotParam} decide for them.
  */
 final class JsonTypes {
 
@@ -63,10 +64,23 @@ final class JsonTypes {
     if (type.getKind() == ClassKind.VOID) {
       return null;
     }
+    return whyNot(type, "result", ", Void");
+  }
+
+  /**
+   * {@code null} when a parameter of this type can be sent as JSON, otherwise what is wrong with it: the
+   * types vertx-service-proxy admits as proxy parameters. {@code ProxyModel} checks those of functions; a
+   * stream function is not in its model, so its parameters are checked here.
+   */
+  static String whyNotParam(TypeInfo type) {
+    return whyNot(type, "parameter", "");
+  }
+
+  private static String whyNot(TypeInfo type, String role, String alsoAllowed) {
     if (isContainer(type)) {
       ParameterizedTypeInfo container = (ParameterizedTypeInfo) type;
       if (type.getKind() == ClassKind.MAP && !container.getArg(0).getName().equals("java.lang.String")) {
-        return "a Map result must have String keys (it becomes a JSON object)";
+        return "a Map " + role + " must have String keys (it becomes a JSON object)";
       }
       TypeInfo element = element(type);
       if (element.getKind().basic || element.getKind().json) {
@@ -75,7 +89,7 @@ final class JsonTypes {
       if (isDataObject(element)) {
         return whyNotCodec(element);
       }
-      return element.getSimpleName() + " cannot be an element of a result " + type.getRaw().getSimpleName()
+      return element.getSimpleName() + " cannot be an element of a " + role + " " + type.getRaw().getSimpleName()
         + " (allowed: basic types, JsonObject, JsonArray, @DataObject)";
     }
     if (type.getKind().basic || type.getKind().json || isEnum(type)) {
@@ -85,7 +99,7 @@ final class JsonTypes {
       return whyNotCodec(type);
     }
     return type.getSimpleName() + " cannot be sent as JSON (allowed: basic types, JsonObject, JsonArray, enums,"
-      + " @DataObject, List/Set/Map<String, ...> of those, Void)";
+      + " @DataObject, List/Set/Map<String, ...> of those" + alsoAllowed + ")";
   }
 
   private static String whyNotCodec(TypeInfo dataObject) {

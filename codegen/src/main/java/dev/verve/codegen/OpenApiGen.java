@@ -3,6 +3,7 @@ package dev.verve.codegen;
 import io.vertx.codegen.processor.ParamInfo;
 
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
 import javax.lang.model.util.Elements;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,11 +22,11 @@ class OpenApiGen extends ServerFunctionsGen {
   /** Problem responses every function can give, by status: the names of the shared components. */
   private static final Map<String, String> PROBLEMS = problems();
 
-  private final ProcessingEnvironment env;
+  private static final String STREAM = "A stream of items: one `data:` event per item and a final `event: end`"
+    + " (text/event-stream, the default), or one JSON value per line (application/x-ndjson)";
 
   OpenApiGen(ProcessingEnvironment env) {
-    super("verve_openapi");
-    this.env = env;
+    super("verve_openapi", env);
   }
 
   @Override
@@ -42,7 +43,17 @@ class OpenApiGen extends ServerFunctionsGen {
     Map<String, Object> paths = new LinkedHashMap<>();
     for (ServiceModel.Function function : service.functions()) {
       JavadocText doc = JavadocText.of(elements, function.element(), service.element());
-      paths.put("/" + service.simpleName() + "/" + function.name(), Map.of("post", operation(service, function, doc, schemas)));
+      Map<String, Object> op = operation(service, function.name(), function.element(), function.method().getParams(),
+        function.access(), doc, schemas);
+      responses(op, result(function, doc, schemas), function.access());
+      paths.put("/" + service.simpleName() + "/" + function.name(), Map.of("post", op));
+    }
+    for (ServiceModel.Stream stream : service.streams()) {
+      JavadocText doc = JavadocText.of(elements, stream.element(), service.element());
+      Map<String, Object> op = operation(service, stream.name(), stream.element(), stream.params(), stream.access(), doc,
+        schemas);
+      responses(op, items(stream, doc, schemas), stream.access());
+      paths.put("/" + service.simpleName() + "/" + stream.name(), Map.of("post", op));
     }
     Map<String, Object> tag = new LinkedHashMap<>();
     tag.put("name", service.simpleName());
@@ -56,22 +67,22 @@ class OpenApiGen extends ServerFunctionsGen {
     return JsonText.write(fragment);
   }
 
-  private static Map<String, Object> operation(ServiceModel service, ServiceModel.Function function, JavadocText doc,
-                                               Schemas schemas) {
+  /** The operation without its responses: what a function and a stream function share. */
+  private static Map<String, Object> operation(ServiceModel service, String name, Element element, List<ParamInfo> params,
+                                               AccessRules.Rule accessRule, JavadocText doc, Schemas schemas) {
     Map<String, Object> op = new LinkedHashMap<>();
-    op.put("operationId", service.simpleName() + "_" + function.name());
+    op.put("operationId", service.simpleName() + "_" + name);
     op.put("tags", List.of(service.simpleName()));
-    op.put("summary", doc.summary.isEmpty() ? service.simpleName() + "." + function.name() : doc.summary);
-    String access = describe(function.access());
+    op.put("summary", doc.summary.isEmpty() ? service.simpleName() + "." + name : doc.summary);
+    String access = describe(accessRule);
     op.put("description", doc.description.isEmpty() ? access : doc.description + "\n\n" + access);
-    if (function.element().getAnnotation(Deprecated.class) != null) op.put("deprecated", true);
-    op.put("security", security(function.access()));
+    if (element.getAnnotation(Deprecated.class) != null) op.put("deprecated", true);
+    op.put("security", security(accessRule));
     Map<String, Object> rule = new LinkedHashMap<>();
-    rule.put("rule", function.access().kind());
-    if (!function.access().roles().isEmpty()) rule.put("roles", function.access().roles());
+    rule.put("rule", accessRule.kind());
+    if (!accessRule.roles().isEmpty()) rule.put("roles", accessRule.roles());
     op.put("x-verve-access", rule);
 
-    List<ParamInfo> params = function.method().getParams();
     if (!params.isEmpty()) {
       Map<String, Object> properties = new LinkedHashMap<>();
       Map<String, Object> parts = new LinkedHashMap<>();
@@ -117,6 +128,11 @@ class OpenApiGen extends ServerFunctionsGen {
       op.put("requestBody", requestBody);
     }
 
+    return op;
+  }
+
+  /** The success response of a function: 200 with the result, or 204 for {@code Future<Void>}. */
+  private static Map<String, Object> result(ServiceModel.Function function, JavadocText doc, Schemas schemas) {
     Map<String, Object> responses = new LinkedHashMap<>();
     if (function.returnsVoid()) {
       responses.put("204", Map.of("description", doc.returns.isEmpty() ? "Done; no content." : doc.returns));
@@ -126,12 +142,38 @@ class OpenApiGen extends ServerFunctionsGen {
       ok.put("content", Map.of("application/json", Map.of("schema", schemas.of(function.result()))));
       responses.put("200", ok);
     }
+    return responses;
+  }
+
+  /**
+   * The success response of a stream function: the items as server-sent events or NDJSON, whichever the
+   * {@code Accept} header asks for. An event's text has no JSON Schema of its own, so the item's schema
+   * goes in {@code x-item-schema}.
+   */
+  private static Map<String, Object> items(ServiceModel.Stream stream, JavadocText doc, Schemas schemas) {
+    Map<String, Object> item = schemas.of(stream.item());
+    Map<String, Object> events = new LinkedHashMap<>();
+    events.put("schema", Map.of("type", "string"));
+    events.put("x-item-schema", item);
+    Map<String, Object> content = new LinkedHashMap<>();
+    content.put("text/event-stream", events);
+    content.put("application/x-ndjson", Map.of("schema", item));
+    Map<String, Object> ok = new LinkedHashMap<>();
+    ok.put("description", doc.returns.isEmpty() ? STREAM : doc.returns + "\n\n" + STREAM);
+    ok.put("content", content);
+    Map<String, Object> responses = new LinkedHashMap<>();
+    responses.put("200", ok);
+    return responses;
+  }
+
+  /** Sets {@code success} and the problem responses every function can give. */
+  private static void responses(Map<String, Object> op, Map<String, Object> success, AccessRules.Rule access) {
+    Map<String, Object> responses = new LinkedHashMap<>(success);
     PROBLEMS.forEach((status, name) -> {
-      if (status.equals("401") && function.access().kind().equals("AnonymousAllowed")) return;
+      if (status.equals("401") && access.kind().equals("AnonymousAllowed")) return;
       responses.put(status, Map.of("$ref", "#/components/responses/" + name));
     });
     op.put("responses", responses);
-    return op;
   }
 
   // Anyone may call: no credentials (the empty requirement) or either kind. Roles are listed as the

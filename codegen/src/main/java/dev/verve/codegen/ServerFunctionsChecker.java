@@ -5,6 +5,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import java.util.Set;
@@ -12,7 +13,9 @@ import java.util.Set;
 /**
  * Fails the build for a {@code @ServerFunctions} type vertx-codegen would silently skip: the generators
  * only ever see {@code @ProxyGen} interfaces outside {@code impl} packages, so without this check such a
- * mistake would surface only at run time ("no VerveDescriptor was generated").
+ * mistake would surface only at run time ("no VerveDescriptor was generated"). Also fails it for a stream
+ * function not declared {@code default} and {@code @GenIgnore} (see {@link StreamFunctions}), which
+ * vertx-service-proxy would otherwise try to generate.
  */
 public class ServerFunctionsChecker extends AbstractProcessor {
 
@@ -36,6 +39,8 @@ public class ServerFunctionsChecker extends AbstractProcessor {
         String problem = problem(element);
         if (problem != null) {
           processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, element.getSimpleName() + ": " + problem, element);
+        } else {
+          checkStreamDeclarations((TypeElement) element);
         }
       }
     }
@@ -54,6 +59,19 @@ public class ServerFunctionsChecker extends AbstractProcessor {
       return "vertx-codegen skips packages named impl; move the interface out of " + pkg;
     }
     return null;
+  }
+
+  // Here as well as in ServiceModel: a stream function declared like any other reaches vertx-service-proxy,
+  // whose generators fail on it in their own words (or not at all) before Verve's could say how to declare it.
+  private void checkStreamDeclarations(TypeElement iface) {
+    for (ExecutableElement method : StreamFunctions.instanceMethods(iface)) {
+      if (StreamFunctions.isStream(method.getReturnType())) {
+        String problem = StreamFunctions.declarationProblem(iface.getSimpleName().toString(), method);
+        if (problem != null) {
+          processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, problem, method);
+        }
+      }
+    }
   }
 
   private static boolean annotated(Element element, String annotation) {

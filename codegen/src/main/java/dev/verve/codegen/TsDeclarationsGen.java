@@ -7,6 +7,7 @@ import io.vertx.codegen.processor.type.TypeInfo;
 import io.vertx.codegen.processor.writer.CodeWriter;
 
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
 import javax.lang.model.util.Elements;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
@@ -16,17 +17,15 @@ import java.util.stream.Collectors;
 
 /**
  * Writes {@code verve/fn/<Interface>.d.ts}, the TypeScript declarations of the module {@link JsModuleGen}
- * writes: {@code doubleServer(number: number): Promise<number>}, a data object as an interface (its
+ * writes: {@code doubleServer(number: number): Promise<number>}, a stream function
+ * {@code count(to: number, signal?: AbortSignal): AsyncIterable<number>}, a data object as an interface (its
  * primitive members required, like the OpenAPI schema's), an enum as a union of its names. Served next to
  * the module, so a TypeScript project that imports {@code ./verve/fn/Counter.js} type-checks its calls.
  */
 class TsDeclarationsGen extends ServerFunctionsGen {
 
-  private final ProcessingEnvironment env;
-
   TsDeclarationsGen(ProcessingEnvironment env) {
-    super("verve_ts_declarations");
-    this.env = env;
+    super("verve_ts_declarations", env);
   }
 
   @Override
@@ -40,32 +39,19 @@ class TsDeclarationsGen extends ServerFunctionsGen {
     Types types = new Types(new DataObjects(env));
     StringWriter functions = new StringWriter();
     CodeWriter out = new CodeWriter(functions);
-    List<String> exported = service.functions().stream().map(ServiceModel.Function::name).collect(Collectors.toList());
+    List<String> exported = JsModuleGen.exported(service);
     for (ServiceModel.Function function : service.functions()) {
-      out.newLine();
-      JavadocText doc = JavadocText.of(elements, function.element(), service.element());
-      if (!doc.description.isEmpty()) {
-        out.code("/** " + doc.description.replace("*/", "*\\/") + " */\n");
-      }
-      String name = function.name();
-      String local = JsNames.binding(name, exported);
-      List<ParamInfo> params = function.method().getParams();
-      List<String> javaNames = params.stream().map(ParamInfo::getName).collect(Collectors.toList());
-      StringBuilder signature = new StringBuilder();
-      for (int i = 0; i < params.size(); i++) {
-        ParamInfo param = params.get(i);
-        if (i > 0) signature.append(", ");
-        // A trailing run of @Nullable parameters may be left out: the module then sends no member at all.
-        boolean optional = params.subList(i, params.size()).stream().allMatch(ParamInfo::isNullable);
-        signature.append(JsNames.binding(param.getName(), javaNames)).append(optional ? "?: " : ": ")
-          .append(types.param(param.getType())).append(param.isNullable() ? " | null" : "");
-      }
+      String signature = signature(function.method().getParams(), types); // first: declarations in order of use
       String result = function.returnsVoid() ? "void" : types.of(function.result());
-      String export = local.equals(name) ? "export " : "";
-      out.code(export + "declare function " + local + "(" + signature + "): Promise<" + result + ">;\n");
-      if (!local.equals(name)) {
-        out.code("export { " + local + " as " + name + " };\n");
-      }
+      declare(function.name(), function.element(), signature, "Promise<" + result + ">", exported, elements, service, out);
+    }
+    for (ServiceModel.Stream stream : service.streams()) {
+      // The module's own parameter list: the arguments, then the optional signal that ends the stream.
+      List<String> locals = locals(stream.params());
+      String signature = signature(stream.params(), types);
+      String signal = JsModuleGen.signal(locals) + "?: AbortSignal";
+      declare(stream.name(), stream.element(), signature.isEmpty() ? signal : signature + ", " + signal,
+        "AsyncIterable<" + types.of(stream.item()) + ">", exported, elements, service, out);
     }
     out.flush();
 
@@ -74,6 +60,40 @@ class TsDeclarationsGen extends ServerFunctionsGen {
     types.declarations.values().forEach(file::append);
     file.append(functions);
     return file.toString();
+  }
+
+  private static void declare(String name, Element element, String signature, String result, List<String> exported,
+                              Elements elements, ServiceModel service, CodeWriter out) {
+    out.newLine();
+    JavadocText doc = JavadocText.of(elements, element, service.element());
+    if (!doc.description.isEmpty()) {
+      out.code("/** " + doc.description.replace("*/", "*\\/") + " */\n");
+    }
+    String local = JsNames.binding(name, exported);
+    String export = local.equals(name) ? "export " : "";
+    out.code(export + "declare function " + local + "(" + signature + "): " + result + ";\n");
+    if (!local.equals(name)) {
+      out.code("export { " + local + " as " + name + " };\n");
+    }
+  }
+
+  private static List<String> locals(List<ParamInfo> params) {
+    List<String> javaNames = params.stream().map(ParamInfo::getName).collect(Collectors.toList());
+    return javaNames.stream().map(p -> JsNames.binding(p, javaNames)).collect(Collectors.toList());
+  }
+
+  private static String signature(List<ParamInfo> params, Types types) {
+    List<String> locals = locals(params);
+    StringBuilder signature = new StringBuilder();
+    for (int i = 0; i < params.size(); i++) {
+      ParamInfo param = params.get(i);
+      if (i > 0) signature.append(", ");
+      // A trailing run of @Nullable parameters may be left out: the module then sends no member at all.
+      boolean optional = params.subList(i, params.size()).stream().allMatch(ParamInfo::isNullable);
+      signature.append(locals.get(i)).append(optional ? "?: " : ": ")
+        .append(types.param(param.getType())).append(param.isNullable() ? " | null" : "");
+    }
+    return signature.toString();
   }
 
   /** TypeScript types of the JSON values; named declarations for data objects and enums. */

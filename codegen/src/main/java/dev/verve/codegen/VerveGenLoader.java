@@ -14,7 +14,7 @@ public class VerveGenLoader implements GeneratorLoader {
 
   @Override
   public Stream<Generator<?>> loadGenerators(ProcessingEnvironment processingEnv) {
-    return Stream.of(new DescriptorGen(), new HttpClientGen(), new JsModuleGen(),
-      new TsDeclarationsGen(processingEnv), new OpenApiGen(processingEnv));
+    return Stream.of(new DescriptorGen(processingEnv), new HttpClientGen(processingEnv), new VerveProxyGen(processingEnv),
+      new JsModuleGen(processingEnv), new TsDeclarationsGen(processingEnv), new OpenApiGen(processingEnv));
   }
 }

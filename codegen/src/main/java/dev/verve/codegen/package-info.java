@@ -11,8 +11,11 @@
  *   <li>write {@code <Interface>VerveDescriptor} (address, methods, parameter {@code ArgType}s), which the
  *       HTTP handler validates calls against before they reach the event bus;</li>
  *   <li>write {@code <Interface>VerveHttpClient}, the interface implemented over HTTP;</li>
- *   <li>write the resource {@code verve/fn/<Interface>.js}, one {@code async} function per method, and
- *       its TypeScript declarations {@code verve/fn/<Interface>.d.ts};</li>
+ *   <li>write {@code <Interface>VerveProxy}, vertx-service-proxy's event-bus proxy with the stream
+ *       functions added;</li>
+ *   <li>write the resource {@code verve/fn/<Interface>.js}, one {@code async} function per method (a
+ *       function returning an {@code AsyncIterable} per stream function), and its TypeScript
+ *       declarations {@code verve/fn/<Interface>.d.ts};</li>
  *   <li>write the resource {@code verve/openapi/<Interface>.json}, the interface's part of the OpenAPI 3.1
  *       document the web node serves at {@code <api.prefix>/openapi.json}: operations, schemas (data
  *       objects and enums as components, read through vertx-codegen's own {@code DataObjectModel}), the
@@ -21,10 +24,17 @@
  * Any other proxy model is left alone ({@code filename} returns {@code null}). Alongside,
  * {@link dev.verve.codegen.ServerFunctionsChecker} (a plain annotation processor) fails the build for a
  * {@code @ServerFunctions} type vertx-codegen would skip without a word: no {@code @ProxyGen}, or an
- * {@code impl} package.
+ * {@code impl} package, and for a stream function not declared as below.
+ *
+ * <p>Stream functions: a method returning {@code Future<ReadStream<T>>}, which vertx-service-proxy cannot
+ * carry, is declared {@code @GenIgnore default} with the body {@code return Streams.declared();}. Codegen's
+ * model then leaves it out, so {@link dev.verve.codegen.StreamFunctions} finds it on the interface's
+ * elements; it follows the rules of functions (parameters, {@code T} as a result, access, no overloads),
+ * takes no {@code UploadedFile} and does not stream {@code Void}. Other {@code @GenIgnore} methods are
+ * not served.
  *
  * <p>Rules, beyond vertx-service-proxy's own (no overloads, proxy-legal parameter types): every served
- * method returns {@code Future<T>} with a JSON-sendable {@code T}; no {@code char}/{@code Character};
+ * method other than a stream function returns {@code Future<T>} with a JSON-sendable {@code T}; no {@code char}/{@code Character};
  * no {@code @ProxyClose}; no {@code @Nullable} List/Set/Map parameter; interface simple names unique.
  * Static and {@code @ProxyIgnore} methods are not served; default methods are.
  *

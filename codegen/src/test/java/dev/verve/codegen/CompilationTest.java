@@ -31,11 +31,12 @@ class CompilationTest {
   }
 
   @Test
-  void everyServerFunctionsInterfaceGetsThreeFiles() {
+  void everyServerFunctionsInterfaceGetsItsFiles() {
     FixtureCompiler.Compilation compilation = ValidFixture.compilation();
     for (String iface : List.of("Counter", "Todos")) {
       assertTrue(compilation.exists("fixture/valid/" + iface + "VerveDescriptor.java"), iface);
       assertTrue(compilation.exists("fixture/valid/" + iface + "VerveHttpClient.java"), iface);
+      assertTrue(compilation.exists("fixture/valid/" + iface + "VerveProxy.java"), iface);
       assertTrue(compilation.exists("verve/fn/" + iface + ".js"), iface);
     }
   }
@@ -45,6 +46,7 @@ class CompilationTest {
     FixtureCompiler.Compilation compilation = ValidFixture.compilation();
     assertFalse(compilation.exists("fixture/valid/PlainVerveDescriptor.java"));
     assertFalse(compilation.exists("fixture/valid/PlainVerveHttpClient.java"));
+    assertFalse(compilation.exists("fixture/valid/PlainVerveProxy.java"));
     assertFalse(compilation.exists("verve/fn/Plain.js"));
     assertTrue(compilation.exists("fixture/valid/PlainVertxEBProxy.java"), "service-proxy still did its part");
   }

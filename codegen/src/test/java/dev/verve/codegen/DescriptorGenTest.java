@@ -2,17 +2,26 @@ package dev.verve.codegen;
 
 import dev.verve.fn.MethodDescriptor;
 import dev.verve.fn.ServiceDescriptor;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import static dev.verve.codegen.ValidFixture.color;
 import static dev.verve.codegen.ValidFixture.descriptor;
 import static dev.verve.codegen.ValidFixture.method;
+import static dev.verve.codegen.ValidFixture.todo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code <Interface>VerveDescriptor}: what the HTTP handler validates calls against. */
@@ -50,9 +59,10 @@ class DescriptorGenTest {
   @Test
   void servedMethodsAreListedInDeclarationOrder() throws Exception {
     List<String> names = descriptor("Counter").methods().stream().map(MethodDescriptor::name).collect(Collectors.toList());
-    // no static version(), no @ProxyIgnore ping(); the default quadruple() is served
+    // no static version(), no @ProxyIgnore ping(), no @GenIgnore local(); the default quadruple() is served;
+    // the stream functions come after the others
     assertEquals(List.of("doubleServer", "getServerData", "add", "find", "weigh", "index", "echo", "reset", "delete",
-      "sizes", "quadruple"), names);
+      "sizes", "quadruple", "count", "watch"), names);
   }
 
   @Test
@@ -117,6 +127,77 @@ class DescriptorGenTest {
     JsonObject invalid = new JsonObject().put("weights", new JsonObject().put("a", "heavy"))
       .put("todos", new JsonArray().add(new JsonObject()));
     assertEquals(List.of("weights", "todos"), arguments(method("weigh").validate(invalid)));
+  }
+
+  @Test
+  void streamFunctionIsDeclaredWithItsOpenerAndItemEncoder() {
+    String source = ValidFixture.compilation().source("fixture/valid/CounterVerveDescriptor.java");
+    assertTrue(source.contains("    .stream(\"count\", Access.anonymousAllowed(),\n"
+      + "      (service, args) -> ((Counter) service).count(JsonResults.toInteger(args.getValue(\"to\"))),\n"
+      + "      item -> item,\n"
+      + "      ParamDescriptor.of(\"to\", ArgType.INT))\n"), source);
+  }
+
+  @Test
+  void streamsAreMarkedAndValidatedLikeFunctions() throws Exception {
+    assertTrue(method("count").isStream());
+    assertFalse(method("doubleServer").isStream());
+    assertFalse(method("count").returnsVoid());
+    assertEquals("@AnonymousAllowed", method("count").access().toString());
+    assertEquals("@PermitAll", method("watch").access().toString());
+    assertEquals(List.of(), method("count").validate(new JsonObject().put("to", 3)));
+    assertEquals(List.of("to"), arguments(method("count").validate(new JsonObject().put("to", "three"))));
+    assertEquals(List.of(), method("watch").validate(new JsonObject().put("color", "RED")), "@Nullable prefix");
+  }
+
+  @Test
+  void openCallsTheImplementationWithDecodedArguments() throws Exception {
+    List<Object> calls = new ArrayList<>();
+    Future<?> result = method("count").open(implementation("Counter", calls), new JsonObject().put("to", 3));
+    assertTrue(result.succeeded());
+    assertEquals(List.of("count", List.of(3)), calls);
+
+    calls.clear();
+    method("watch").open(implementation("Counter", calls), new JsonObject().put("color", "GREEN"));
+    assertEquals(List.of("watch", Arrays.asList(color("GREEN"), null)), calls);
+
+    calls.clear();
+    descriptor("Todos").method("tallies").open(implementation("Todos", calls),
+      new JsonObject().put("signal", new JsonArray().add("a")).put("vertx", "v").put("args", 2));
+    assertEquals(List.of("tallies", List.of(Set.of("a"), "v", 2)), calls);
+
+    calls.clear();
+    descriptor("Todos").method("pages").open(implementation("Todos", calls),
+      new JsonObject().put("size", 10).put("after", new JsonObject().put("title", "milk")));
+    Object after = ((List<?>) calls.get(1)).get(1);
+    assertEquals("milk", after.getClass().getMethod("getTitle").invoke(after));
+  }
+
+  @Test
+  void itemsBecomeJsonLikeResults() throws Exception {
+    JsonObject milk = new JsonObject().put("title", "milk").put("done", false);
+    assertEquals(5, method("count").itemToJson(5));
+    assertEquals(milk, method("watch").itemToJson(todo("milk")));
+    assertNull(method("watch").itemToJson(null));
+    ServiceDescriptor todos = descriptor("Todos");
+    assertEquals(new JsonArray().add(milk), todos.method("pages").itemToJson(List.of(todo("milk"))));
+    assertEquals(new JsonObject().put("a", 1), todos.method("tallies").itemToJson(Map.of("a", 1)));
+    assertEquals("RED", todos.method("colors").itemToJson(color("RED")));
+  }
+
+  @Test
+  void otherGenIgnoredMethodsAreNotServed() throws Exception {
+    assertNull(method("local"));
+  }
+
+  /** An implementation of {@code fixture.valid.<iface>} that records each call and answers an empty stream. */
+  private static Object implementation(String iface, List<Object> calls) throws Exception {
+    Class<?> type = ValidFixture.load(iface);
+    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (proxy, m, args) -> {
+      calls.add(m.getName());
+      calls.add(args == null ? List.of() : Arrays.asList(args));
+      return Future.succeededFuture();
+    });
   }
 
   private static List<String> arguments(List<MethodDescriptor.ArgumentError> errors) {

@@ -2,6 +2,7 @@ package dev.verve.codegen;
 
 import io.vertx.codegen.CodeGenProcessor;
 
+import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -91,6 +92,13 @@ final class FixtureCompiler {
   }
 
   static Compilation compile(String fixture, Path workDir) throws IOException {
+    // What a build finds in META-INF/services/javax.annotation.processing.Processor on the processor path:
+    // vertx-codegen's (from io.vertx:vertx-codegen:processor) and ours.
+    return compile(fixture, workDir, List.of(new CodeGenProcessor(), new ServerFunctionsChecker()));
+  }
+
+  /** With only {@code processors}: to see what one of them reports on its own. */
+  static Compilation compile(String fixture, Path workDir, List<? extends Processor> processors) throws IOException {
     Path sources = workDir.resolve("src");
     Path classes = Files.createDirectories(workDir.resolve("classes"));
     Path generated = Files.createDirectories(workDir.resolve("generated"));
@@ -107,9 +115,7 @@ final class FixtureCompiler {
         "-encoding", "UTF-8");
       JavaCompiler.CompilationTask task = javac.getTask(new StringWriter(), fileManager, diagnostics, options, null,
         fileManager.getJavaFileObjectsFromPaths(files));
-      // What a build finds in META-INF/services/javax.annotation.processing.Processor on the processor path:
-      // vertx-codegen's (from io.vertx:vertx-codegen:processor) and ours.
-      task.setProcessors(List.of(new CodeGenProcessor(), new ServerFunctionsChecker()));
+      task.setProcessors(processors);
       boolean success = task.call();
       return new Compilation(success, diagnostics.getDiagnostics(), classes, generated);
     }

@@ -5,6 +5,7 @@ import dev.verve.fn.ServiceDescriptor;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,12 +14,16 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
+import static dev.verve.codegen.ValidFixture.color;
 import static dev.verve.codegen.ValidFixture.invoke;
+import static dev.verve.codegen.ValidFixture.todo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code <Interface>VerveHttpClient} over a recording {@link VerveClient}: it must send the JSON object
@@ -101,18 +106,40 @@ class HttpClientGenTest {
   }
 
   @Test
+  void streamFunctionSendsItsArgumentsAndDecodesEachItem() throws Exception {
+    counter.getClass().getMethod("count", int.class).invoke(counter, 3);
+    assertEquals("Counter", client.service);
+    assertEquals("count", client.method);
+    assertEquals(new JsonObject().put("to", 3), client.args);
+    assertEquals(5, client.decoder.apply(5));
+
+    Method watch = counter.getClass().getMethod("watch", ValidFixture.load("Color"), String.class);
+    watch.invoke(counter, color("RED"), null);
+    assertEquals("watch", client.method);
+    assertEquals(new JsonObject().put("color", "RED").put("prefix", null), client.args);
+    Object todo = client.decoder.apply(new JsonObject().put("title", "milk"));
+    assertEquals("milk", todo.getClass().getMethod("getTitle").invoke(todo));
+  }
+
+  @Test
+  void streamFunctionReturnsTheDeclaredType() throws Exception {
+    Method count = ValidFixture.load("CounterVerveHttpClient").getMethod("count", int.class);
+    assertEquals("io.vertx.core.Future<io.vertx.core.streams.ReadStream<java.lang.Integer>>",
+      count.getGenericReturnType().getTypeName());
+    String source = ValidFixture.compilation().source("fixture/valid/CounterVerveHttpClient.java");
+    assertTrue(source.contains("  @Override\n"
+      + "  public Future<ReadStream<Integer>> count(int to) {\n"
+      + "    JsonObject args = new JsonObject()\n"
+      + "      .put(\"to\", to);\n"
+      + "    return client.stream(\"Counter\", \"count\", args, JsonResults::toInteger);\n"
+      + "  }\n"), source);
+  }
+
+  @Test
   void generatedSuffixesMatchCore() {
     assertEquals(ServiceDescriptor.GENERATED_SUFFIX, DescriptorGen.SUFFIX);
     assertEquals(VerveClient.GENERATED_SUFFIX, HttpClientGen.SUFFIX);
-  }
-
-  private static Object todo(String title) throws Exception {
-    return ValidFixture.load("Todo").getConstructor(String.class, boolean.class).newInstance(title, false);
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Object color(String name) throws Exception {
-    return Enum.valueOf((Class) ValidFixture.load("Color"), name);
+    assertEquals(ServiceDescriptor.PROXY_SUFFIX, VerveProxyGen.SUFFIX);
   }
 
   /** Records the last call and answers with a canned decoded JSON value. */
@@ -121,6 +148,7 @@ class HttpClientGenTest {
     String service;
     String method;
     JsonObject args;
+    Function<Object, ?> decoder;
 
     @Override
     public <T> T of(Class<T> iface) {
@@ -133,6 +161,16 @@ class HttpClientGenTest {
       this.method = method;
       this.args = args;
       return Future.succeededFuture(result);
+    }
+
+    /** Records the call like {@link #call}; the future fails, the test looks at what was sent. */
+    @Override
+    public <T> Future<ReadStream<T>> stream(String service, String method, JsonObject args, Function<Object, T> decoder) {
+      this.service = service;
+      this.method = method;
+      this.args = args;
+      this.decoder = decoder;
+      return Future.failedFuture("recorded");
     }
 
     @Override

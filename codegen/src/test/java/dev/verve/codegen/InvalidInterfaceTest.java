@@ -80,6 +80,53 @@ class InvalidInterfaceTest {
   }
 
   @Test
+  void streamThatIsNotDefaultIsRejectedWithTheDeclarationToWrite() throws IOException {
+    assertFails("invalidstreamnotdefault", "InvalidStreamNotDefault.count: a stream function must be declared default"
+      + " and @GenIgnore (this one is not default)", "@GenIgnore // a stream: served by Verve, skipped by vertx-service-proxy",
+      "default Future<ReadStream<Integer>> count(int to) {", "return Streams.declared();"); // javac indents the lines
+  }
+
+  @Test
+  void streamWithoutGenIgnoreIsRejectedWithTheDeclarationToWrite() throws IOException {
+    assertFails("invalidstreamnotignored", "InvalidStreamNotIgnored.count: a stream function must be declared default"
+      + " and @GenIgnore (this one is not @GenIgnore)", "default Future<ReadStream<Integer>> count(int to) {");
+  }
+
+  @Test
+  void streamOfCharIsRejected() throws IOException {
+    assertFails("invalidstreamchar", "InvalidStreamChar.letters: the items are Character", "use String or int");
+  }
+
+  @Test
+  void streamOfAnUnsendableTypeIsRejected() throws IOException {
+    assertFails("invalidstreamitem", "InvalidStreamItem.anything: the items of a stream function must be sendable as JSON",
+      "Object cannot be sent as JSON");
+  }
+
+  @Test
+  void streamOfVoidIsRejected() throws IOException {
+    assertFails("invalidstreamvoid", "InvalidStreamVoid.ticks: a stream of Void carries nothing");
+  }
+
+  @Test
+  void streamTakingAFileIsRejected() throws IOException {
+    assertFails("invalidstreamupload", "InvalidStreamUpload.lines: parameter 'file' is UploadedFile",
+      "a stream function takes JSON arguments only");
+  }
+
+  @Test
+  void streamParameterOfAnUnsendableTypeIsRejected() throws IOException {
+    assertFails("invalidstreamparam", "InvalidStreamParam.lines: parameter 'source' must be sendable as JSON",
+      "Object cannot be sent as JSON");
+  }
+
+  @Test
+  void streamOverloadingAFunctionIsRejected() throws IOException {
+    assertFails("invalidstreamoverload", "InvalidStreamOverload.count: another method has the same name",
+      "overloads are not allowed");
+  }
+
+  @Test
   void errorPointsAtTheMethod() throws IOException {
     FixtureCompiler.Compilation compilation = FixtureCompiler.compile("invalidreturnvoid", workDir);
     Diagnostic<? extends JavaFileObject> error = compilation.diagnostics.stream()

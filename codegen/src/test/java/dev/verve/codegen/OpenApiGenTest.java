@@ -35,7 +35,7 @@ class OpenApiGenTest {
     JsonObject paths = fragment().getJsonObject("paths");
     assertEquals(List.of("/Counter/doubleServer", "/Counter/getServerData", "/Counter/add", "/Counter/find",
       "/Counter/weigh", "/Counter/index", "/Counter/echo", "/Counter/reset", "/Counter/delete", "/Counter/sizes",
-      "/Counter/quadruple"), List.copyOf(paths.fieldNames()));
+      "/Counter/quadruple", "/Counter/count", "/Counter/watch"), List.copyOf(paths.fieldNames()));
     assertEquals("Counter_doubleServer", operation("doubleServer").getString("operationId"));
     assertEquals(new JsonArray().add("Counter"), operation("doubleServer").getJsonArray("tags"));
   }
@@ -86,6 +86,35 @@ class OpenApiGenTest {
     JsonObject reset = operation("reset").getJsonObject("responses");
     assertTrue(reset.containsKey("204"));
     assertFalse(reset.containsKey("200"));
+  }
+
+  @Test
+  void streamIsAPostTakingItsArgumentsLikeAFunction() {
+    JsonObject args = arguments("count");
+    assertEquals(new JsonObject().put("type", "integer").put("format", "int32"),
+      args.getJsonObject("properties").getJsonObject("to"));
+    assertEquals(new JsonArray().add("to"), args.getJsonArray("required"));
+    assertEquals("Counter_count", operation("count").getString("operationId"));
+    assertEquals("The integers 1..to.", operation("count").getString("summary"));
+  }
+
+  @Test
+  void streamAnswersEventsOrNdjsonOfItsItems() {
+    JsonObject ok = operation("count").getJsonObject("responses").getJsonObject("200");
+    assertTrue(ok.getString("description").startsWith("A stream of items: one `data:` event per item and a final"
+      + " `event: end` (text/event-stream, the default), or one JSON value per line (application/x-ndjson)"));
+    JsonObject integer = new JsonObject().put("type", "integer").put("format", "int32");
+    assertEquals(new JsonObject()
+        .put("text/event-stream", new JsonObject().put("schema", new JsonObject().put("type", "string")).put("x-item-schema", integer))
+        .put("application/x-ndjson", new JsonObject().put("schema", integer)),
+      ok.getJsonObject("content"));
+    assertEquals(List.of("text/event-stream", "application/x-ndjson"), List.copyOf(ok.getJsonObject("content").fieldNames()));
+
+    JsonObject watch = operation("watch").getJsonObject("responses");
+    assertEquals("#/components/schemas/Todo", watch.getJsonObject("200").getJsonObject("content")
+      .getJsonObject("application/x-ndjson").getJsonObject("schema").getString("$ref"));
+    assertEquals(List.of("200", "400", "401", "403", "404", "413", "415", "500", "503", "504"),
+      List.copyOf(watch.fieldNames()), "the problems of any function");
   }
 
   @Test

@@ -28,6 +28,18 @@ class TsDeclarationsGenTest {
   }
 
   @Test
+  void streamFunctionsReturnAsyncIterablesOfTheirItems() {
+    assertDeclares("/** The integers 1..to. */\n"
+      + "export declare function count(to: number, signal?: AbortSignal): AsyncIterable<number>;\n");
+    assertDeclares("export declare function watch(color: Color, prefix?: string | null, signal?: AbortSignal): AsyncIterable<Todo>;\n");
+    String todos = ValidFixture.compilation().resource("verve/fn/Todos.d.ts");
+    assertTrue(todos.contains("export declare function colors(signal?: AbortSignal): AsyncIterable<Color>;\n"), todos);
+    assertTrue(todos.contains("export declare function tallies(signal: Array<string>, vertx: string, args?: number | null,"
+      + " signal_?: AbortSignal): AsyncIterable<Record<string, number>>;\n"), todos);
+    assertTrue(todos.contains("export declare function pages(size: number, after?: Todo | null, signal?: AbortSignal): AsyncIterable<Array<Todo>>;\n"), todos);
+  }
+
+  @Test
   void dataObjectsAreInterfacesAndEnumsUnions() {
     assertDeclares("export interface Todo {\n  \"title\"?: string;\n  \"done\": boolean;\n}\n");
     assertDeclares("export type Color = \"RED\" | \"GREEN\";\n");

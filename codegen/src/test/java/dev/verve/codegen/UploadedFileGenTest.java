@@ -8,11 +8,13 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import static dev.verve.codegen.ValidFixture.descriptor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,6 +81,11 @@ class UploadedFileGenTest {
     public Future<Object> call(String service, String method, JsonObject args) {
       jsonCall = service + "." + method;
       return Future.succeededFuture(new JsonArray());
+    }
+
+    @Override
+    public <T> Future<ReadStream<T>> stream(String service, String method, JsonObject args, Function<Object, T> decoder) {
+      throw new UnsupportedOperationException();
     }
 
     @Override

@@ -66,6 +66,17 @@ final class ValidFixture {
     throw new NoSuchMethodException(name);
   }
 
+  /** A {@code fixture.valid.Todo}, not done. */
+  static Object todo(String title) throws Exception {
+    return load("Todo").getConstructor(String.class, boolean.class).newInstance(title, false);
+  }
+
+  /** A {@code fixture.valid.Color} constant. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Object color(String name) throws Exception {
+    return Enum.valueOf((Class) load("Color"), name);
+  }
+
   static String goldenFile(String name) {
     try {
       return FixtureCompiler.read(Path.of(ValidFixture.class.getResource("/golden/" + name).toURI()));

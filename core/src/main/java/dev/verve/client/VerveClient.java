@@ -4,8 +4,10 @@ import dev.verve.client.impl.VerveClientImpl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
 
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Calls server functions over HTTP from any JVM: the "desktop client" case. {@link #of(Class)} gives the
@@ -64,6 +66,14 @@ public interface VerveClient {
   default Future<Object> callMultipart(String service, String method, JsonObject args, Set<String> files) {
     return call(service, method, args);
   }
+
+  /**
+   * Calls a stream function: {@code POST <prefix>/<service>/<method>} read as {@code text/event-stream}, each
+   * item decoded by {@code decoder}. The future fails like {@link #call}'s for what is refused before the
+   * first item; a failure after it fails the stream ({@code exceptionHandler}). Pausing the stream stops
+   * reading the connection, so a slow reader slows the server's source down (TCP back-pressure).
+   */
+  <T> Future<ReadStream<T>> stream(String service, String method, JsonObject args, Function<Object, T> decoder);
 
   Future<Void> close();
 }

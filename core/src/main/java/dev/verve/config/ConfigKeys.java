@@ -59,6 +59,12 @@ public final class ConfigKeys {
     "function calls (from their body's last byte) and pages a node serves at once; one more gets `503` with `Retry-After`", "fn");
   public static final ConfigKey<Long> API_MAX_BODIES_IN_FLIGHT = ConfigKey.wholeNumber("api.maxBodiesInFlight", 1000,
     "function calls whose body is still arriving, at once (each within `http.bodyTimeout`); one more gets `503`", "fn");
+  public static final ConfigKey<Long> API_MAX_STREAMS = ConfigKey.wholeNumber("api.maxStreams", 1000,
+    "open stream answers a web node serves at once; one more gets `503` with `Retry-After`", "fn");
+  public static final ConfigKey<Long> API_STREAM_IDLE_TIMEOUT = ConfigKey.wholeNumber("api.streamIdleTimeout", 10_000,
+    "ms without a word (items or heartbeats) after which a stream across the event bus is failed at its reader and stopped at its source", "fn");
+  public static final ConfigKey<Long> API_STREAM_KEEP_ALIVE = ConfigKey.wholeNumber("api.streamKeepAlive", 15_000,
+    "ms between the comment lines an idle `text/event-stream` answer sends, so proxies keep it open", "fn");
 
   // ---- bus: the browsers' event-bus bridge -------------------------------------------------------------
   public static final ConfigKey<List<String>> EVENTBUS_OUTBOUND = ConfigKey.list("eventbus.outbound",
@@ -126,7 +132,7 @@ public final class ConfigKeys {
 
   /** Every key of core, in the README's order. */
   public static final List<ConfigKey<?>> ALL = List.of(
-    HTTP_HOST, HTTP_PORT, API_PREFIX, API_BODY_LIMIT, API_TIMEOUT, API_ALLOWED_ORIGINS, API_MAX_IN_FLIGHT, API_MAX_BODIES_IN_FLIGHT,
+    HTTP_HOST, HTTP_PORT, API_PREFIX, API_BODY_LIMIT, API_TIMEOUT, API_ALLOWED_ORIGINS, API_MAX_IN_FLIGHT, API_MAX_BODIES_IN_FLIGHT, API_MAX_STREAMS, API_STREAM_IDLE_TIMEOUT, API_STREAM_KEEP_ALIVE,
     OPS_ROLE, OPS_LOOPBACK_OPEN, OPS_PUBLIC_HEALTH, EVENTBUS_OUTBOUND, EVENTBUS_INBOUND, NODE_ROLE,
     TEMPLATES_ROOT, HTTP_COMPRESSION, HTTP_ALLOWED_HOSTS, HTTP_IDLE_TIMEOUT, HTTP_HEADER_TIMEOUT,
     HTTP_BODY_TIMEOUT, HTTP_MAX_HEADER_SIZE, HTTP_MAX_REQUEST_LINE_LENGTH, HTTP_MAX_WEBSOCKET_FRAME_SIZE,

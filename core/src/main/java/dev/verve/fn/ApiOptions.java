@@ -16,6 +16,9 @@ public class ApiOptions {
   private List<String> allowedOrigins = List.of();
   private int maxInFlight = (int) (long) ConfigKeys.API_MAX_IN_FLIGHT.defaultValue();
   private int maxBodiesInFlight = (int) (long) ConfigKeys.API_MAX_BODIES_IN_FLIGHT.defaultValue();
+  private int maxStreams = (int) (long) ConfigKeys.API_MAX_STREAMS.defaultValue();
+  private long streamIdleTimeoutMs = ConfigKeys.API_STREAM_IDLE_TIMEOUT.defaultValue();
+  private long streamKeepAliveMs = ConfigKeys.API_STREAM_KEEP_ALIVE.defaultValue();
 
   /** Reads the {@code api.*} keys of a merged config (flat, dotted keys). */
   public static ApiOptions fromConfig(JsonObject config) {
@@ -25,7 +28,10 @@ public class ApiOptions {
       .setTimeoutMs(ConfigKeys.API_TIMEOUT.get(config))
       .setAllowedOrigins(ConfigKeys.API_ALLOWED_ORIGINS.get(config))
       .setMaxInFlight(ConfigKeys.API_MAX_IN_FLIGHT.getInt(config))
-      .setMaxBodiesInFlight(ConfigKeys.API_MAX_BODIES_IN_FLIGHT.getInt(config));
+      .setMaxBodiesInFlight(ConfigKeys.API_MAX_BODIES_IN_FLIGHT.getInt(config))
+      .setMaxStreams(ConfigKeys.API_MAX_STREAMS.getInt(config))
+      .setStreamIdleTimeoutMs(ConfigKeys.API_STREAM_IDLE_TIMEOUT.get(config))
+      .setStreamKeepAliveMs(ConfigKeys.API_STREAM_KEEP_ALIVE.get(config));
   }
 
   public String getPrefix() { return prefix; }
@@ -88,6 +94,33 @@ public class ApiOptions {
    */
   public ApiOptions setMaxBodiesInFlight(int maxBodiesInFlight) {
     this.maxBodiesInFlight = (int) HttpOptions.positive("api.maxBodiesInFlight", maxBodiesInFlight);
+    return this;
+  }
+
+  public int getMaxStreams() { return maxStreams; }
+
+  /** {@code api.maxStreams}: stream answers this web node serves at once; one more gets 503. */
+  public ApiOptions setMaxStreams(int maxStreams) {
+    this.maxStreams = (int) HttpOptions.positive("api.maxStreams", maxStreams);
+    return this;
+  }
+
+  public long getStreamIdleTimeoutMs() { return streamIdleTimeoutMs; }
+
+  /**
+   * {@code api.streamIdleTimeout}: a stream crossing the event bus whose other side says nothing (no item,
+   * no heartbeat) for this long is failed at its reader and stopped at its source: a dead node never hangs it.
+   */
+  public ApiOptions setStreamIdleTimeoutMs(long streamIdleTimeoutMs) {
+    this.streamIdleTimeoutMs = HttpOptions.positive("api.streamIdleTimeout", streamIdleTimeoutMs);
+    return this;
+  }
+
+  public long getStreamKeepAliveMs() { return streamKeepAliveMs; }
+
+  /** {@code api.streamKeepAlive}: ms between the comment lines of an idle {@code text/event-stream} answer. */
+  public ApiOptions setStreamKeepAliveMs(long streamKeepAliveMs) {
+    this.streamKeepAliveMs = HttpOptions.positive("api.streamKeepAlive", streamKeepAliveMs);
     return this;
   }
 }

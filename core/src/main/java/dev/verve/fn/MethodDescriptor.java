@@ -1,15 +1,23 @@
 package dev.verve.fn;
 
 import dev.verve.auth.Access;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
-/** One server function: its name, parameters, access rule and whether it returns {@code Future<Void>}. */
+/**
+ * One server function: its name, parameters, access rule and whether it returns {@code Future<Void>}; for a
+ * stream function ({@code Future<ReadStream<T>>}), also how to open it on an implementation and how each item
+ * becomes JSON (both generated: vertx-service-proxy does not serve streams).
+ */
 public final class MethodDescriptor {
 
   /** The form field that says where the browser goes after a successful form post; never an argument. */
@@ -19,12 +27,22 @@ public final class MethodDescriptor {
   private final List<ParamDescriptor> params;
   private final boolean returnsVoid;
   private final Access access;
+  private final BiFunction<Object, JsonObject, Future<? extends ReadStream<?>>> opener;
+  private final Function<Object, Object> itemToJson;
 
   MethodDescriptor(String name, boolean returnsVoid, Access access, List<ParamDescriptor> params) {
+    this(name, returnsVoid, access, params, null, null);
+  }
+
+  MethodDescriptor(String name, boolean returnsVoid, Access access, List<ParamDescriptor> params,
+                   BiFunction<Object, JsonObject, Future<? extends ReadStream<?>>> opener,
+                   Function<Object, Object> itemToJson) {
     this.name = name;
     this.returnsVoid = returnsVoid;
     this.access = Objects.requireNonNull(access, "access");
     this.params = List.copyOf(params);
+    this.opener = opener;
+    this.itemToJson = itemToJson;
   }
 
   public String name() { return name; }
@@ -32,6 +50,22 @@ public final class MethodDescriptor {
   public List<ParamDescriptor> params() { return params; }
 
   public boolean returnsVoid() { return returnsVoid; }
+
+  /** Whether the function answers with a stream of items ({@code Future<ReadStream<T>>}). */
+  public boolean isStream() { return opener != null; }
+
+  /**
+   * Calls the stream function on {@code implementation} with validated {@code args}; {@code null} for a
+   * function that answers once.
+   */
+  public Future<? extends ReadStream<?>> open(Object implementation, JsonObject args) {
+    return opener.apply(implementation, args);
+  }
+
+  /** One item of a stream as a JSON value (a {@code @DataObject}'s {@code toJson()}, an enum's name...). */
+  public Object itemToJson(Object item) {
+    return itemToJson.apply(item);
+  }
 
   /** Who may call: from the method's or the interface's {@code @AnonymousAllowed}, {@code @PermitAll}, ... */
   public Access access() { return access; }

@@ -1,6 +1,9 @@
 package dev.verve.fn;
 
 import dev.verve.auth.Access;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -10,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * What {@code verve-codegen} knows about one {@code @ServerFunctions} interface: its event-bus address
@@ -20,6 +25,9 @@ public final class ServiceDescriptor {
 
   /** Suffix of the generated descriptor class, e.g. {@code CounterVerveDescriptor}. */
   public static final String GENERATED_SUFFIX = "VerveDescriptor";
+
+  /** Suffix of the generated event-bus proxy (stream functions included), e.g. {@code CounterVerveProxy}. */
+  public static final String PROXY_SUFFIX = "VerveProxy";
 
   private final Class<?> iface;
   private final String address;
@@ -93,6 +101,21 @@ public final class ServiceDescriptor {
     public Builder method(String name, boolean returnsVoid, Access access, ParamDescriptor... params) {
       List<ParamDescriptor> list = new ArrayList<>(List.of(params));
       if (methods.putIfAbsent(name, new MethodDescriptor(name, returnsVoid, access, list)) != null) {
+        throw new IllegalArgumentException("Duplicate method " + name + " in " + iface.getName());
+      }
+      return this;
+    }
+
+    /**
+     * A stream function: {@code opener} calls it on an implementation with validated arguments,
+     * {@code itemToJson} turns each item into a JSON value.
+     */
+    public Builder stream(String name, Access access, BiFunction<Object, JsonObject, Future<? extends ReadStream<?>>> opener,
+                          Function<Object, Object> itemToJson, ParamDescriptor... params) {
+      Objects.requireNonNull(opener, "opener");
+      Objects.requireNonNull(itemToJson, "itemToJson");
+      MethodDescriptor method = new MethodDescriptor(name, false, access, List.of(params), opener, itemToJson);
+      if (methods.putIfAbsent(name, method) != null) {
         throw new IllegalArgumentException("Duplicate method " + name + " in " + iface.getName());
       }
       return this;

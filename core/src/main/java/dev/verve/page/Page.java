@@ -46,6 +46,26 @@ public interface Page {
    */
   Page subscribe(String name, String address);
 
+  /**
+   * Keeps the list value {@code name} (awaited or fixed, declared before) live in the browser from a stream
+   * function: the rows the server rendered stay, and each item of {@code iface.method(args)} is a change
+   * applied by the items' {@code key} member: {@code {"upsert": item}} adds an item whose key is new or
+   * replaces the row of its key, {@code {"remove": key}} removes a row, any other item is an upsert of itself.
+   * The same change arriving twice shows once. The stream is opened again after it ends or fails (not after
+   * a refusal).
+   */
+  Page live(String name, String key, Class<?> iface, String method, JsonObject args);
+
+  default Page live(String name, String key, Class<?> iface, String method) {
+    return live(name, key, iface, method, new JsonObject());
+  }
+
+  /**
+   * Keeps the list value {@code name} live from the event-bus {@code address} (permitted outbound, see
+   * {@code eventbus.outbound}): each message is a change, as for {@link #live(String, String, Class, String, JsonObject)}.
+   */
+  Page live(String name, String key, String address);
+
   /** How long the awaited futures may take before the page answers 504; default {@code api.timeout}. */
   Page timeout(long timeoutMs);
 

@@ -30,7 +30,7 @@ public class DemoVerticle extends VerveVerticle {
   @Override
   protected void configure(Verve verve) {
     verve.register(Counter.class, new CounterImpl(vertx))
-      .register(Todos.class, new TodosImpl(database.pool()))
+      .register(Todos.class, new TodosImpl(vertx, database.pool()))
       .register(Admin.class, new AdminImpl(database.pool()));
     // end::register[]
     // Tells which node served a call: the cluster demo ("Scaling out" in the README) and its tests.
@@ -54,7 +54,8 @@ public class DemoVerticle extends VerveVerticle {
       .subscribe("total", Counter.TOTAL_ADDRESS);
     verve.page("/server-data", "server-data").await("data", ctx -> counter.getServerData());
     verve.page("/client-data", "client-data").resource("data", Counter.class, "getServerData");
-    verve.page("/todos", "todos").permitAll().await("todos", ctx -> todos.list());
+    verve.page("/todos", "todos").permitAll().await("todos", ctx -> todos.list())
+      .live("todos", "id", Todos.class, "changes");
     // end::pages[]
   }
 

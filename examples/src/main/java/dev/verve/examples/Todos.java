@@ -2,10 +2,13 @@ package dev.verve.examples;
 
 import dev.verve.ServerFunctions;
 import dev.verve.auth.PermitAll;
+import dev.verve.fn.Streams;
 import dev.verve.fn.UploadedFile;
+import io.vertx.codegen.annotations.GenIgnore;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
+import io.vertx.core.streams.ReadStream;
 
 import java.util.List;
 
@@ -43,4 +46,13 @@ public interface Todos {
    * {@link #add}): all of them or, if one is refused, none. Returns the todos added.
    */
   Future<List<Todo>> importFile(UploadedFile file);
+
+  /**
+   * The signed-in user's todo changes from now on, wherever they happen (another tab, curl with a token,
+   * another node), until the reader stops: what keeps the todos page's list live.
+   */
+  @GenIgnore // a stream: served by Verve, skipped by vertx-service-proxy
+  default Future<ReadStream<TodoChange>> changes() {
+    return Streams.declared();
+  }
 }

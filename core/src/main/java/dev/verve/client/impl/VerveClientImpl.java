@@ -2,6 +2,11 @@ package dev.verve.client.impl;
 
 import dev.verve.client.VerveClient;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.streams.ReadStream;
+import java.util.function.Function;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -25,6 +30,7 @@ import java.util.Set;
 public final class VerveClientImpl implements VerveClient {
 
   private final WebClient web;
+  private final HttpClient http;
   private final String root;
   private final String base;
   private volatile String authorization;
@@ -37,7 +43,8 @@ public final class VerveClientImpl implements VerveClient {
     this.root = serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
     String prefix = apiPrefix.startsWith("/") ? apiPrefix : "/" + apiPrefix;
     this.base = root + (prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
-    this.web = WebClient.create(vertx);
+    this.http = vertx.createHttpClient();
+    this.web = WebClient.wrap(http);
   }
 
   @Override
@@ -73,6 +80,29 @@ public final class VerveClientImpl implements VerveClient {
   public VerveClient token(String token) {
     this.authorization = token == null ? null : "Bearer " + token;
     return this;
+  }
+
+  @Override
+  public <T> Future<ReadStream<T>> stream(String service, String method, JsonObject args, Function<Object, T> decoder) {
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+      .setAbsoluteURI(base + "/" + encode(service) + "/" + encode(method))
+      .putHeader("Accept", "text/event-stream")
+      .putHeader("Content-Type", "application/json");
+    String auth = authorization;
+    if (auth != null) options.putHeader("Authorization", auth);
+    return http.request(options)
+      .compose(request -> request.send(args.toBuffer()))
+      .compose(response -> {
+        if (response.statusCode() == 200) {
+          return Future.succeededFuture(new EventStreamItems<>(response, decoder));
+        }
+        // Refused before the first item: the same failure a call gets.
+        return response.body().compose(body -> {
+          JsonObject problem = problemOf(body);
+          return Future.failedFuture(new ServiceException(response.statusCode(),
+            problem.getString("detail", response.statusMessage()), problem));
+        });
+      });
   }
 
   @Override
@@ -148,6 +178,6 @@ public final class VerveClientImpl implements VerveClient {
   @Override
   public Future<Void> close() {
     web.close();
-    return Future.succeededFuture();
+    return http.close();
   }
 }

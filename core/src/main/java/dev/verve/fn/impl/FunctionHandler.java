@@ -4,6 +4,7 @@ import dev.verve.auth.Auth;
 import dev.verve.auth.Caller;
 import dev.verve.auth.CallerHeader;
 import dev.verve.fn.ApiOptions;
+import dev.verve.fn.CallFailures;
 import dev.verve.fn.MethodDescriptor;
 import dev.verve.fn.ServiceDescriptor;
 import dev.verve.http.HttpProblem;
@@ -12,6 +13,8 @@ import dev.verve.http.Problems;
 import dev.verve.http.RequestLimit;
 import dev.verve.http.StatusTimers;
 import dev.verve.http.Tracked;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -57,11 +60,15 @@ final class FunctionHandler implements Handler<RoutingContext> {
   private final MeterRegistry registry;
   private final RequestLimit limit;
   private final RequestLimit bodies;
+  private final RequestLimit streams;
+  private final long keepAliveMs;
+  // Items sent by each stream function, made once.
+  private final Map<MethodDescriptor, Counter> streamItems = new ConcurrentHashMap<>();
   // The timers of each function, made once.
   private final Map<MethodDescriptor, StatusTimers> timers = new ConcurrentHashMap<>();
 
   FunctionHandler(Vertx vertx, FunctionsImpl functions, LocalFunctions local, ApiOptions options,
-                  MeterRegistry registry, RequestLimit limit, RequestLimit bodies) {
+                  MeterRegistry registry, RequestLimit limit, RequestLimit bodies, RequestLimit streams) {
     this.vertx = vertx;
     this.functions = functions;
     this.services = functions.exposed();
@@ -69,6 +76,10 @@ final class FunctionHandler implements Handler<RoutingContext> {
     this.registry = registry;
     this.limit = limit;
     this.bodies = bodies;
+    this.streams = streams;
+    this.keepAliveMs = options.getStreamKeepAliveMs();
+    Gauge.builder("verve.streams.open", streams, RequestLimit::inFlight)
+      .description("Stream answers this node is writing").register(registry);
     this.timeoutMs = options.getTimeoutMs();
     this.bodyLimit = options.getBodyLimit();
     this.prefix = options.getPrefix();
@@ -187,8 +198,14 @@ final class FunctionHandler implements Handler<RoutingContext> {
    */
   private void invoke(RoutingContext ctx, ServiceDescriptor service, MethodDescriptor method, JsonObject args,
                       FormAnswer form, Tracked tracked) {
-    // The body is complete: the call now takes one of the places of the calls being served.
-    if (!tracked.hold(limit)) {
+    if (method.isStream() && form != null) {
+      form.fail(new HttpProblem(400, service.name() + "." + method.name() + " answers with a stream: call it with fetch,"
+        + " not as a form's action"));
+      return;
+    }
+    // The body is complete: the call now takes one of the places of the calls being served (a stream, one
+    // of the streams', for as long as it is open).
+    if (!tracked.hold(method.isStream() ? streams : limit)) {
       overloaded(ctx);
       return;
     }
@@ -204,6 +221,10 @@ final class FunctionHandler implements Handler<RoutingContext> {
       return;
     }
     Caller caller = Auth.caller(ctx);
+    if (method.isStream()) {
+      stream(ctx, service, method, args, caller);
+      return;
+    }
     // The access rule was checked before the body was read, for this caller: not again in process.
     Future<Message<Object>> reply = local.run(service, method, args, caller);
     if (reply == null) {
@@ -219,6 +240,36 @@ final class FunctionHandler implements Handler<RoutingContext> {
       if (form == null) ReplyMapper.respond(ctx, service, method, ar, timeoutMs);
       else form.reply(service, method, ar, timeoutMs);
     });
+  }
+
+  /**
+   * A stream function: opened over the event bus on whichever node serves it (checked there again), then
+   * written as it comes; a failure before the first item answers like a call's.
+   */
+  private void stream(RoutingContext ctx, ServiceDescriptor service, MethodDescriptor method, JsonObject args, Caller caller) {
+    String what = service.name() + "." + method.name();
+    boolean ndjson = StreamResponse.wantsNdjson(ctx.request().getHeader(HttpHeaders.ACCEPT));
+    StreamReader.openAs(vertx, functions.addressOf(service), new DeliveryOptions().setSendTimeout(timeoutMs),
+      method.name(), args, item -> item, caller).onComplete(ar -> {
+        if (ar.failed()) {
+          if (!ctx.response().closed() && !ctx.response().ended()) {
+            Problems.send(ctx.response(), CallFailures.toProblem(ar.cause(), what, timeoutMs));
+          }
+          return;
+        }
+        StreamResponse.start(vertx, ctx.request().connection(), ctx.response(), ar.result(), ndjson, what, timeoutMs, keepAliveMs,
+          items(service, method), functions.writers());
+      });
+  }
+
+  private Counter items(ServiceDescriptor service, MethodDescriptor method) {
+    Counter found = streamItems.get(method);
+    if (found == null) {
+      found = streamItems.computeIfAbsent(method, m -> Counter.builder("verve.stream.items")
+        .description("Items sent by stream functions over HTTP")
+        .tags("interface", service.name(), "method", m.name()).register(registry));
+    }
+    return found;
   }
 
   private static JsonObject parseArguments(RoutingContext ctx, Buffer body) {

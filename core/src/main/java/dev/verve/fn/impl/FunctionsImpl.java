@@ -2,6 +2,7 @@ package dev.verve.fn.impl;
 
 import dev.verve.fn.ApiOptions;
 import dev.verve.fn.Functions;
+import dev.verve.fn.MethodDescriptor;
 import dev.verve.fn.ServiceDescriptor;
 import dev.verve.http.RequestLimit;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +16,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.serviceproxy.ServiceBinder;
 import io.vertx.serviceproxy.ServiceException;
 import io.vertx.serviceproxy.ServiceExceptionMessageCodec;
-import io.vertx.serviceproxy.ServiceProxyBuilder;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,6 +40,8 @@ public final class FunctionsImpl implements Functions {
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private final InFlight inFlight = new InFlight();
   private final LocalFunctions localFunctions;
+  private final StreamServer streams;
+  private final StreamWriters writers = new StreamWriters();
   private final Predicate<String> forwardTo = this::isFunctionAddress;
 
   public FunctionsImpl(Vertx vertx, ApiOptions options, boolean exposeOverHttp, boolean runHere) {
@@ -48,6 +50,7 @@ public final class FunctionsImpl implements Functions {
     this.exposeOverHttp = exposeOverHttp;
     this.runHere = runHere;
     this.localFunctions = new LocalFunctions(options.getTimeoutMs());
+    this.streams = new StreamServer(vertx, options.getStreamIdleTimeoutMs());
     registerServiceExceptionCodec(vertx);
     CallerForwarding.install(vertx, forwardTo);
   }
@@ -56,8 +59,9 @@ public final class FunctionsImpl implements Functions {
   public <T> void register(Class<T> iface, T implementation) {
     Objects.requireNonNull(implementation, "implementation");
     ServiceDescriptor descriptor = exposeOverHttp ? add(iface) : ServiceDescriptor.of(iface);
-    functionAddresses.add(descriptor.address());
+    addAddresses(descriptor);
     if (!runHere) return;
+    checkStreamsImplemented(descriptor, implementation);
     T safe = SafeService.wrap(iface, implementation, inFlight);
     // The access rule and the arguments are checked here, where the function runs, whatever way the call
     // came in; the ping (readiness of the web nodes) is answered first, before them.
@@ -69,6 +73,8 @@ public final class FunctionsImpl implements Functions {
     String local = descriptor.address() + ".local." + UUID.randomUUID();
     consumers.add(new ServiceBinder(vertx).setAddress(local).addInterceptor(check).registerLocal(iface, safe));
     localAddresses.put(descriptor.address(), local);
+    MessageConsumer<JsonObject> streamOpens = streams.register(descriptor, safe);
+    if (streamOpens != null) consumers.add(streamOpens);
     // And HTTP calls arriving on this event loop reach the same handler without the event bus.
     localFunctions.add(vertx, descriptor, iface, safe);
   }
@@ -81,7 +87,7 @@ public final class FunctionsImpl implements Functions {
   private ServiceDescriptor add(Class<?> iface) {
     ServiceDescriptor descriptor = ServiceDescriptor.of(iface);
     ServiceDescriptor previous = exposed.putIfAbsent(descriptor.name(), descriptor);
-    functionAddresses.add(descriptor.address());
+    addAddresses(descriptor);
     if (previous != null && previous.iface() != iface) {
       throw new IllegalStateException("Two @ServerFunctions interfaces are named " + descriptor.name() + " ("
         + previous.iface().getName() + ", " + iface.getName() + "): URLs use the simple name, rename one");
@@ -92,12 +98,38 @@ public final class FunctionsImpl implements Functions {
   @Override
   public <T> T proxy(Class<T> iface) {
     ServiceDescriptor descriptor = ServiceDescriptor.of(iface);
-    functionAddresses.add(descriptor.address()); // so that its calls carry the current caller
-    return new ServiceProxyBuilder(vertx)
-      .setAddress(addressOf(descriptor))
-      .setOptions(new DeliveryOptions().setSendTimeout(options.getTimeoutMs()))
-      .build(iface);
+    addAddresses(descriptor); // so that its calls carry the current caller
+    return VerveProxies.create(vertx, iface, addressOf(descriptor),
+      new DeliveryOptions().setSendTimeout(options.getTimeoutMs()));
   }
+
+  // Calls to these addresses carry the current caller (CallerForwarding).
+  private void addAddresses(ServiceDescriptor descriptor) {
+    functionAddresses.add(descriptor.address());
+    functionAddresses.add(StreamSettings.openAddress(descriptor.address()));
+  }
+
+  // The interface's default body of a stream function only says it is declared: the implementation must
+  // override it, or every call would fail. Caught at start, naming the function.
+  private static void checkStreamsImplemented(ServiceDescriptor descriptor, Object implementation) {
+    for (MethodDescriptor method : descriptor.methods()) {
+      if (!method.isStream()) continue;
+      boolean overridden = false;
+      for (java.lang.reflect.Method m : implementation.getClass().getMethods()) {
+        if (m.getName().equals(method.name()) && !m.getDeclaringClass().isInterface()) overridden = true;
+      }
+      if (!overridden) {
+        throw new IllegalStateException(implementation.getClass().getName() + " does not implement the stream function "
+          + descriptor.name() + "." + method.name() + ": override the interface's default method");
+      }
+    }
+  }
+
+  /** The HTTP answers of streams open on this node. */
+  StreamWriters writers() {
+    return writers;
+  }
+
 
   @Override
   public Map<String, ServiceDescriptor> exposed() {
@@ -148,12 +180,14 @@ public final class FunctionsImpl implements Functions {
   @Override
   public Handler<RoutingContext> httpHandler(MeterRegistry registry, RequestLimit limit) {
     return new FunctionHandler(vertx, this, localFunctions, options, registry, limit,
-      RequestLimit.of(vertx, "bodies", options.getMaxBodiesInFlight()));
+      RequestLimit.of(vertx, "bodies", options.getMaxBodiesInFlight()), RequestLimit.of(vertx, "streams", options.getMaxStreams()));
   }
 
   @Override
   public Future<Void> close() {
     CallerForwarding.uninstall(vertx, forwardTo);
+    writers.shutDown();
+    streams.shutDown();
     localFunctions.unregister();
     List<Future<Void>> closing = new ArrayList<>();
     for (MessageConsumer<JsonObject> consumer : consumers) closing.add(consumer.unregister());

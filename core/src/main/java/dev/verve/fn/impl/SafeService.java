@@ -80,18 +80,7 @@ final class SafeService implements InvocationHandler {
   }
 
   private Throwable sanitize(Method method, Throwable error) {
-    if (error instanceof ServiceException) {
-      return error;
-    }
-    String id = UUID.randomUUID().toString();
-    if (Database.isUnavailable(error)) {
-      // Not a bug: the caller may try again, and the pool reconnects once the database is back.
-      // The cause's text only: an outage fails every call, and its stack trace says nothing new.
-      LOG.warning("Server function " + name + "." + method.getName() + ": the database is not available ("
-        + error + "); correlation id " + id);
-      return new ServiceException(503, "The database is not available", new JsonObject().put(Problems.CORRELATION_ID, id));
-    }
-    LOG.log(Level.SEVERE, "Server function " + name + "." + method.getName() + " failed; correlation id " + id, error);
-    return new ServiceException(-1, "Internal error " + id, new JsonObject().put(Problems.CORRELATION_ID, id));
+    return SafeFailures.of(name + "." + method.getName(), error);
   }
+
 }

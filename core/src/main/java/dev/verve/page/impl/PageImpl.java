@@ -5,6 +5,7 @@ import dev.verve.auth.Access;
 import dev.verve.auth.Auth;
 import dev.verve.auth.Caller;
 import dev.verve.fn.CallFailures;
+import dev.verve.fn.MethodDescriptor;
 import dev.verve.fn.ServiceDescriptor;
 import dev.verve.http.HttpProblem;
 import dev.verve.http.Flash;
@@ -57,6 +58,7 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
   private final Map<String, Object> constants = new LinkedHashMap<>();
   private final JsonObject resources = new JsonObject();
   private final JsonObject subscriptions = new JsonObject();
+  private final JsonObject live = new JsonObject();
   private final StatusTimers timers;
   private final RequestLimit limit;
   private long timeoutMs;
@@ -105,6 +107,34 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
       throw new IllegalArgumentException("subscribe needs a name and an address");
     }
     subscriptions.put(name, address);
+    return this;
+  }
+
+  @Override
+  public Page live(String name, String key, Class<?> iface, String method, JsonObject args) {
+    ServiceDescriptor service = ServiceDescriptor.of(iface);
+    MethodDescriptor stream = service.method(method);
+    if (stream == null || !stream.isStream()) {
+      throw new IllegalArgumentException(iface.getSimpleName() + " has no stream function " + method
+        + " (a method returning Future<ReadStream<T>>)");
+    }
+    return addLive(name, key, new JsonObject().put("service", service.name()).put("method", method)
+      .put("args", args == null ? new JsonObject() : args));
+  }
+
+  @Override
+  public Page live(String name, String key, String address) {
+    if (address == null || address.isEmpty()) throw new IllegalArgumentException("live needs an address");
+    return addLive(name, key, new JsonObject().put("address", address));
+  }
+
+  private Page addLive(String name, String key, JsonObject source) {
+    if (!names.contains(name) && !constants.containsKey(name)) {
+      throw new IllegalArgumentException("A live list keeps a page value live: declare " + name
+        + " with await(...) or value(...) first");
+    }
+    if (key == null || key.isEmpty()) throw new IllegalArgumentException("A live list needs the items' key member");
+    live.put(name, source.put("key", key));
     return this;
   }
 
@@ -226,10 +256,11 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
 
   private Map<String, Object> state(Map<String, Object> model) {
     Map<String, Object> state = model;
-    if (!resources.isEmpty() || !subscriptions.isEmpty() || dev) {
+    if (!resources.isEmpty() || !subscriptions.isEmpty() || !live.isEmpty() || dev) {
       state = new LinkedHashMap<>(model);
       if (!resources.isEmpty()) state.put("$resources", resources);
       if (!subscriptions.isEmpty()) state.put("$subscriptions", subscriptions);
+      if (!live.isEmpty()) state.put("$live", live);
       if (dev) state.put("$dev", true);
     }
     return state;

@@ -1,8 +1,10 @@
 package dev.verve.examples.impl;
 
 import dev.verve.examples.Counter;
+import dev.verve.fn.InvalidArguments;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.streams.ReadStream;
 
 public class CounterImpl implements Counter {
 
@@ -38,4 +40,15 @@ public class CounterImpl implements Counter {
   public Future<Integer> highFives() {
     return vertx.sharedData().getCounter(TOTAL_ADDRESS).compose(io.vertx.core.shareddata.Counter::get).map(Long::intValue);
   }
+
+  // tag::count-impl[]
+  @Override
+  public Future<ReadStream<Integer>> count(int to) {
+    // Known before the first item: refused like any call (400), no stream opened.
+    if (to < 1 || to > MAX_COUNT) {
+      return InvalidArguments.fail("to", "Count to 1.." + MAX_COUNT + ", not " + to);
+    }
+    return Future.succeededFuture(new CountStream(vertx.getOrCreateContext(), to));
+  }
+  // end::count-impl[]
 }

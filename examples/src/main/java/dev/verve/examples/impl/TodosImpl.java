@@ -2,8 +2,14 @@ package dev.verve.examples.impl;
 
 import dev.verve.auth.Caller;
 import dev.verve.examples.Todo;
+import dev.verve.examples.TodoChange;
 import dev.verve.examples.Todos;
+import dev.verve.fn.Streams;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
 import dev.verve.fn.InvalidArguments;
 import dev.verve.fn.UploadedFile;
 import io.vertx.serviceproxy.ServiceException;
@@ -31,9 +37,11 @@ public class TodosImpl implements Todos {
   private static final RowMapper<Todo> TODO =
     row -> new Todo(row.getInteger("id"), row.getString("title"), row.getBoolean("done"));
 
+  private final Vertx vertx;
   private final Pool pool;
 
-  public TodosImpl(Pool pool) {
+  public TodosImpl(Vertx vertx, Pool pool) {
+    this.vertx = vertx;
     this.pool = pool;
   }
 
@@ -44,7 +52,8 @@ public class TodosImpl implements Todos {
     if (refused != null) {
       return InvalidArguments.fail("title", refused);
     }
-    return insert(pool, t, owner());
+    int owner = owner();
+    return insert(pool, t, owner).onSuccess(todo -> changed(owner, TodoChange.upsert(todo)));
   }
 
   private static Future<Todo> insert(SqlClient client, String title, int owner) {
@@ -77,14 +86,17 @@ public class TodosImpl implements Todos {
         .compose(updated -> updated.rowCount() == 0 ? missing(id)
           : SqlTemplate.forQuery(conn, "SELECT id, title, done FROM todos WHERE id = #{id} AND owner = #{owner}")
             .mapTo(TODO).execute(params)
-            .map(rows -> rows.iterator().next())));
+            .map(rows -> rows.iterator().next())))
+      .onSuccess(todo -> changed((Integer) params.get("owner"), TodoChange.upsert(todo)));
   }
 
   @Override
   public Future<Void> remove(int id) {
+    int owner = owner();
     return SqlTemplate.forUpdate(pool, "DELETE FROM todos WHERE id = #{id} AND owner = #{owner}")
-      .execute(Map.of("id", id, "owner", owner()))
-      .compose(deleted -> deleted.rowCount() == 0 ? missing(id) : Future.succeededFuture());
+      .execute(Map.of("id", id, "owner", owner))
+      .compose(deleted -> deleted.rowCount() == 0 ? missing(id) : Future.<Void>succeededFuture())
+      .onSuccess(v -> changed(owner, TodoChange.remove(id)));
   }
 
   @Override
@@ -122,8 +134,26 @@ public class TodosImpl implements Todos {
         }));
       }
       return chain.map(v -> added);
-    });
+    }).onSuccess(added -> added.forEach(todo -> changed(owner, TodoChange.upsert(todo))));
   }
+
+  // tag::changes[]
+  @Override
+  public Future<ReadStream<TodoChange>> changes() {
+    // Published after each commit, on every node (changed()); this reader's consumer is closed when it goes.
+    MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(changesAddress(owner()));
+    return Future.succeededFuture(Streams.map(consumer, message -> new TodoChange(message.body())));
+  }
+
+  private void changed(int owner, TodoChange change) {
+    vertx.eventBus().publish(changesAddress(owner), change.toJson());
+  }
+
+  // Not bridged to browsers (eventbus.outbound): a user's changes reach them only through changes().
+  private static String changesAddress(int owner) {
+    return "todos.changes." + owner;
+  }
+  // end::changes[]
 
   /** Why a (stripped) title is refused, or {@code null}. */
   private static String refusal(String title) {

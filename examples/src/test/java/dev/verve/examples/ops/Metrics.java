@@ -9,12 +9,12 @@ import static dev.verve.examples.support.TestServer.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Reads {@code GET /metrics} (Prometheus text) the way a scraper would. */
-final class Metrics {
+public final class Metrics {
 
   private Metrics() {
   }
 
-  static String scrape(TestServer server) {
+  public static String scrape(TestServer server) {
     HttpResponse<Buffer> response = await(server.request(HttpMethod.GET, "/metrics").send());
     assertEquals(200, response.statusCode(), response.bodyAsString());
     assertEquals("text/plain; version=0.0.4; charset=utf-8", response.getHeader("Content-Type"));
@@ -22,7 +22,7 @@ final class Metrics {
   }
 
   /** The value of the sample {@code name{labels}} (labels as written, in order), or 0 when absent. */
-  static double value(String text, String name, String labels) {
+  public static double value(String text, String name, String labels) {
     String prefix = labels.isEmpty() ? name + " " : name + "{" + labels + "} ";
     for (String line : text.split("\n")) {
       if (line.startsWith(prefix)) return Double.parseDouble(line.substring(prefix.length()).trim());

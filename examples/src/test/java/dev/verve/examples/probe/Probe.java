@@ -3,12 +3,15 @@ package dev.verve.examples.probe;
 import dev.verve.ServerFunctions;
 import dev.verve.auth.AnonymousAllowed;
 import dev.verve.examples.Todo;
+import dev.verve.fn.Streams;
 import dev.verve.fn.UploadedFile;
+import io.vertx.codegen.annotations.GenIgnore;
 import io.vertx.codegen.annotations.Nullable;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
 
 import java.util.List;
 import java.util.Map;
@@ -47,4 +50,19 @@ public interface Probe {
   /** Echoes what arrived of files and the other kinds of argument a form can carry. */
   Future<JsonObject> upload(UploadedFile file, List<UploadedFile> more, Set<String> labels, @Nullable JsonObject extra,
                             @Nullable Integer maybe);
+
+  /**
+   * {@code items} todos ("#1".."#n"), then a failure: {@code ServiceException(code)} when {@code code} is
+   * 400..599, else a plain exception whose text must stay on the server. {@code code} 0 ends normally.
+   */
+  @GenIgnore
+  default Future<ReadStream<Todo>> todosThenFail(int items, int code) {
+    return Streams.declared();
+  }
+
+  /** Opens and then says nothing until cancelled; {@link ProbeImpl#quietOpen} counts those open. */
+  @GenIgnore
+  default Future<ReadStream<String>> quiet() {
+    return Streams.declared();
+  }
 }

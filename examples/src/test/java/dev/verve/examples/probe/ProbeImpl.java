@@ -3,6 +3,9 @@ package dev.verve.examples.probe;
 import dev.verve.examples.Todo;
 import dev.verve.fn.UploadedFile;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +16,50 @@ import java.util.Map;
 import java.util.Set;
 
 public class ProbeImpl implements Probe {
+
+  /** The quiet() streams open now: a cancelled one is closed (its close() called). */
+  public static final java.util.concurrent.atomic.AtomicInteger quietOpen = new java.util.concurrent.atomic.AtomicInteger();
+
+  @Override
+  public Future<ReadStream<Todo>> todosThenFail(int items, int code) {
+    List<Todo> todos = new java.util.ArrayList<>();
+    for (int i = 1; i <= items; i++) todos.add(new Todo(i, "#" + i, i % 2 == 0));
+    Throwable failure = code == 0 ? null : code >= 400 && code <= 599
+      ? new ServiceException(code, "Refused after " + items + " items")
+      : new IllegalStateException("the secret 'hunter2' went wrong");
+    return Future.succeededFuture(new ListStream<>(Vertx.currentContext(), todos, failure));
+  }
+
+  @Override
+  public Future<ReadStream<String>> quiet() {
+    quietOpen.incrementAndGet();
+    return Future.succeededFuture(new QuietStream());
+  }
+
+  /** Never emits; {@code close()} is what Verve calls when its reader goes. */
+  public static final class QuietStream implements ReadStream<String>, Closeable {
+    private boolean closed;
+
+    @Override public ReadStream<String> exceptionHandler(Handler<Throwable> handler) { return this; }
+    @Override public ReadStream<String> handler(Handler<String> handler) { return this; }
+    @Override public ReadStream<String> pause() { return this; }
+    @Override public ReadStream<String> resume() { return this; }
+    @Override public ReadStream<String> fetch(long amount) { return this; }
+    @Override public ReadStream<String> endHandler(Handler<Void> endHandler) { return this; }
+
+    @Override
+    public void close() {
+      if (!closed) {
+        closed = true;
+        quietOpen.decrementAndGet();
+      }
+    }
+  }
+
+  /** Something with a close(), as a RowStream has. */
+  public interface Closeable {
+    void close();
+  }
 
   @Override
   public Future<String> echo(String text) {

@@ -1,0 +1,171 @@
+package dev.verve.fn.impl;
+
+import dev.verve.fn.CallFailures;
+import dev.verve.http.HttpProblem;
+import dev.verve.http.Problems;
+import io.micrometer.core.instrument.Counter;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
+
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Writes a stream function's items as the HTTP answer: {@code text/event-stream} (a {@code data:} event per
+ * item, {@code event: end} at a normal end, {@code event: problem} for a failure, a comment line when idle)
+ * or {@code application/x-ndjson} (a JSON value per line; a failure aborts the answer without its last
+ * chunk, so a truncated stream never passes for a complete one). Items of one turn of the event loop go out
+ * as one write; when the connection's write queue is full the reader is paused (no more credit reaches the
+ * source) until it drains. A client that goes away cancels the stream at its source.
+ */
+final class StreamResponse {
+
+  private static final Logger LOG = Logger.getLogger(StreamResponse.class.getName());
+  private static final CharSequence EVENT_STREAM = HttpHeaders.createOptimized("text/event-stream; charset=utf-8");
+  private static final CharSequence NDJSON = HttpHeaders.createOptimized("application/x-ndjson");
+  private static final Buffer END_EVENT = Buffer.buffer("event: end\ndata: null\n\n");
+  private static final Buffer KEEP_ALIVE = Buffer.buffer(": keep-alive\n\n");
+  private static final int WRITE_SIZE = 16 * 1024;
+
+  private final Vertx vertx;
+  private final HttpServerResponse response;
+  private final StreamReader<Object> reader;
+  private final boolean ndjson;
+  private final String what;
+  private final long timeoutMs;
+  private final Counter items;
+  private final StreamWriters writers;
+  private Buffer pending = Buffer.buffer(256);
+  private boolean flushScheduled;
+  private boolean finished;
+  private boolean wroteSinceTick;
+  private long keepAlive = -1;
+  private final io.vertx.core.Context context = Vertx.currentContext();
+
+  private StreamResponse(Vertx vertx, HttpServerResponse response, StreamReader<Object> reader, boolean ndjson,
+                         String what, long timeoutMs, Counter items, StreamWriters writers) {
+    this.vertx = vertx;
+    this.response = response;
+    this.reader = reader;
+    this.ndjson = ndjson;
+    this.what = what;
+    this.timeoutMs = timeoutMs;
+    this.items = items;
+    this.writers = writers;
+  }
+
+  /** Whether the request asks for NDJSON rather than the default event stream. */
+  static boolean wantsNdjson(String accept) {
+    return accept != null && accept.contains("application/x-ndjson") && !accept.contains("text/event-stream");
+  }
+
+  static void start(Vertx vertx, HttpConnection connection, HttpServerResponse response, StreamReader<Object> reader,
+                    boolean ndjson, String what, long timeoutMs, long keepAliveMs, Counter items, StreamWriters writers) {
+    if (response.closed()) {
+      reader.cancel();
+      return;
+    }
+    StreamResponse stream = new StreamResponse(vertx, response, reader, ndjson, what, timeoutMs, items, writers);
+    writers.add(stream);
+    response.setChunked(true)
+      .putHeader(HttpHeaders.CONTENT_TYPE, ndjson ? NDJSON : EVENT_STREAM)
+      .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+      .putHeader("X-Accel-Buffering", "no"); // nginx: pass each event on, do not buffer the answer
+    response.closeHandler(v -> stream.clientGone());
+    // A graceful stop waits for open answers: the streams end first (an event: problem, not a reset).
+    if (connection != null) connection.shutdownHandler(v -> writers.shutDown());
+    response.exceptionHandler(e -> stream.clientGone());
+    response.writeHead(); // the status and headers now: a client sees the stream is open before its first item
+    if (!ndjson) stream.keepAlive = vertx.setPeriodic(keepAliveMs, id -> stream.tick());
+    reader.exceptionHandler(stream::failed);
+    reader.endHandler(v -> stream.ended());
+    reader.handler(stream::item);
+  }
+
+  private void item(Object json) {
+    items.increment();
+    if (ndjson) {
+      pending.appendString(Json.encode(json)).appendByte((byte) '\n');
+    } else {
+      pending.appendString("data: ").appendString(Json.encode(json)).appendString("\n\n");
+    }
+    if (pending.length() >= WRITE_SIZE) {
+      flush();
+    } else if (!flushScheduled) {
+      flushScheduled = true;
+      vertx.runOnContext(v -> {
+        flushScheduled = false;
+        flush();
+      });
+    }
+  }
+
+  private void flush() {
+    if (finished || pending.length() == 0) return;
+    Buffer chunk = pending;
+    pending = Buffer.buffer(Math.min(WRITE_SIZE, chunk.length() * 2));
+    wroteSinceTick = true;
+    response.write(chunk);
+    if (response.writeQueueFull()) {
+      // TCP is full: stop taking items (and granting credit) until the client has read what is queued.
+      reader.pause();
+      response.drainHandler(v -> reader.resume());
+    }
+  }
+
+  private void tick() {
+    if (!wroteSinceTick && !finished) response.write(KEEP_ALIVE.copy());
+    wroteSinceTick = false;
+  }
+
+  private void ended() {
+    if (finished) return;
+    flush();
+    if (!ndjson) response.write(END_EVENT.copy());
+    done();
+    response.end();
+  }
+
+  private void failed(Throwable cause) {
+    if (finished) return;
+    flush();
+    HttpProblem problem = cause instanceof HttpProblem ? (HttpProblem) cause : CallFailures.toProblem(cause, what, timeoutMs);
+    if (ndjson) {
+      // No way left to say it in the answer: the log has it, and the client sees the answer cut short.
+      String id = problem.toJson().getString(Problems.CORRELATION_ID, UUID.randomUUID().toString());
+      LOG.warning(what + ": the stream failed after its first item (" + problem.status() + " " + problem.detail()
+        + "); its NDJSON answer was aborted; correlation id " + id);
+      done();
+      response.reset();
+      return;
+    }
+    response.write("event: problem\ndata: " + problem.toJson().encode() + "\n\n");
+    done();
+    response.end();
+  }
+
+  private void clientGone() {
+    if (finished) return;
+    done();
+    reader.cancel();
+  }
+
+  void shutDown() {
+    Runnable end = () -> {
+      failed(new HttpProblem(503, "The server is shutting down; open the stream again"));
+      reader.cancel();
+    };
+    if (context == null || Vertx.currentContext() == context) end.run();
+    else context.runOnContext(v -> end.run());
+  }
+
+  private void done() {
+    finished = true;
+    if (keepAlive >= 0) vertx.cancelTimer(keepAlive);
+    writers.remove(this);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.verve.examples.browser;
+
+import dev.verve.examples.ops.Metrics;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Stream functions in real Chromium: the generated module's async iterable, and a live list in two tabs. */
+class StreamsBrowserTest extends BrowserTestBase {
+
+  @Test
+  void forAwaitGetsEveryItemInOrder() {
+    browser.open(url("/")).waitHydrated();
+    Object result = browser.jsAsync("const { count } = await import('/verve/fn/Counter.js');"
+      + "let n = 0, inOrder = true;"
+      + "for await (const x of count(100000)) { if (x !== ++n) inOrder = false; }"
+      + "return [n, inOrder];");
+    assertEquals(List.of(100000L, true), result);
+  }
+
+  @Test
+  void breakAndAbortStopTheStreamAtTheServer() throws InterruptedException {
+    browser.open(url("/")).waitHydrated();
+    Object taken = browser.jsAsync("const { count } = await import('/verve/fn/Counter.js');"
+      + "let last = 0; for await (const x of count(10000000)) { last = x; if (x === 1000) break; } return last;");
+    assertEquals(1000L, taken);
+    awaitNoOpenStream();
+
+    Object aborted = browser.jsAsync("const { count } = await import('/verve/fn/Counter.js');"
+      + "const stop = new AbortController(); let last = 0;"
+      + "try { for await (const x of count(10000000, stop.signal)) { last = x; if (x === 500) stop.abort(); } }"
+      + "catch (e) { return [last, e.name]; } return [last, 'no error'];");
+    assertEquals(500L, ((List<?>) aborted).get(0), String.valueOf(aborted));
+    awaitNoOpenStream();
+  }
+
+  @Test
+  void aRefusalThrowsServerFunctionError() {
+    browser.open(url("/")).waitHydrated();
+    Object failure = browser.jsAsync("const { count } = await import('/verve/fn/Counter.js');"
+      + "try { for await (const x of count(0)) {} return 'no error'; }"
+      + "catch (e) { return { name: e.name, phase: e.phase, status: e.status, argument: e.problem.errors[0].argument }; }");
+    assertEquals(Map.of("name", "ServerFunctionError", "phase", "http", "status", 400L, "argument", "to"), failure);
+  }
+
+  @Test
+  void twoTabsOfOneUserStayInStepEachChangeShownOnce() {
+    signUp(browser, url(""), newUser("live"));
+    WebDriver driver = browser.driver();
+    browser.open(url("/todos")).waitHydrated();
+    String first = driver.getWindowHandle();
+    driver.switchTo().newWindow(WindowType.TAB);
+    browser.open(url("/todos")).waitHydrated();
+    String second = driver.getWindowHandle();
+    // The second tab's stream is open before the first tab changes anything.
+    browser.waitFor(d -> Metrics.value(Metrics.scrape(server), "verve_streams_open", "") >= 2);
+
+    driver.switchTo().window(first);
+    browser.find("form.add input").sendKeys("Milk");
+    browser.find("form.add button").click();
+    browser.waitFor(d -> titles(d).equals(List.of("Milk")));
+
+    driver.switchTo().window(second);
+    browser.waitFor(d -> titles(d).equals(List.of("Milk")));
+    browser.find("li.todo form.toggle button").click();
+    browser.waitFor(d -> d.findElements(By.cssSelector("li.todo[data-done]")).size() == 1);
+
+    driver.switchTo().window(first);
+    browser.waitFor(d -> d.findElements(By.cssSelector("li.todo[data-done]")).size() == 1);
+    assertEquals(List.of("Milk"), titles(driver), "a change arrived twice and showed twice");
+    browser.find("li.todo form.remove button").click();
+    browser.waitFor(d -> titles(d).isEmpty());
+
+    driver.switchTo().window(second);
+    browser.waitFor(d -> titles(d).isEmpty());
+    driver.close();
+    driver.switchTo().window(first);
+    assertTrue(console().stream().noneMatch(m -> m.contains("duplicate key")), String.valueOf(console()));
+  }
+
+  private static List<String> titles(WebDriver driver) {
+    return driver.findElements(By.cssSelector("li.todo .title")).stream().map(e -> e.getText()).toList();
+  }
+
+  private static void awaitNoOpenStream() throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 1000;
+    double open;
+    while ((open = Metrics.value(Metrics.scrape(server), "verve_streams_open", "")) > 0
+      && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(0.0, open, "a stream was still open a second after its reader stopped");
+  }
+}
