@@ -34,7 +34,7 @@ public class DemoVerticle extends VerveVerticle {
       .register(Admin.class, new AdminImpl(database.pool()));
     // end::register[]
     // Tells which node served a call: the cluster demo ("Scaling out" in the README) and its tests.
-    verve.register(Nodes.class, new NodesImpl(verve.options().getRole()));
+    verve.register(Nodes.class, new NodesImpl(vertx, verve.options().getRole()));
     // tag::readiness[]
     // GET /health/ready answers 503 naming "database" while the database does not answer.
     verve.readiness("database", database::ping);

@@ -3,6 +3,7 @@ package dev.verve.examples.cluster;
 import dev.verve.examples.Counter;
 import dev.verve.examples.browser.Browser;
 import dev.verve.examples.support.PostgresServer;
+import dev.verve.examples.support.StreamSocket;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -68,6 +69,7 @@ class ClusterIT {
 
   /** Low, so that a call lost with a killed node fails (504) within the test's patience. */
   static final long API_TIMEOUT_MS = 3000;
+  static final long STREAM_IDLE_TIMEOUT_MS = 2000;
   static final Pattern PID = Pattern.compile("pid (\\d+)");
   /** The same on every web node, as the README says a cluster needs. */
   static final String TOKEN_KEY = "cluster-test-token-key-0123456789abcdef";
@@ -108,7 +110,8 @@ class ClusterIT {
     // PostgreSQL (outside CI) each gets an H2 file of its own and the shared-todos test is skipped.
     PostgresServer postgres = PostgresServer.sharedIfAvailable();
     dbUrl = postgres == null ? null : postgres.newDatabase();
-    web = node("web", "node.role", "web", "http.port", String.valueOf(webPort), "api.timeout", String.valueOf(API_TIMEOUT_MS));
+    web = node("web", "node.role", "web", "http.port", String.valueOf(webPort), "api.timeout", String.valueOf(API_TIMEOUT_MS),
+      "api.streamIdleTimeout", String.valueOf(STREAM_IDLE_TIMEOUT_MS));
     int web2Port = NodeProcess.freePort();
     base2 = "http://127.0.0.1:" + web2Port;
     web2 = node("web-2", "node.role", "web", "http.port", String.valueOf(web2Port));
@@ -300,6 +303,71 @@ class ClusterIT {
     } catch (IOException | InterruptedException e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  @Order(4)
+  void aStreamFromAFunctionNodeIsPausedByASlowReaderOnTheWebNode() throws Exception {
+    int to = Counter.MAX_COUNT;
+    try (StreamSocket socket = StreamSocket.post(port(base), "/api/Counter/count", "{\"to\":" + to + "}",
+      "Accept: application/x-ndjson\r\n", 8192)) {
+      assertTrue(socket.readUntil("\n1000\n", 10_000).contains("\n1000\n"), "no items through the web node");
+      Thread.sleep(1500);
+      double sent = streamItems();
+      Thread.sleep(1000);
+      // The web node stopped writing, so it stopped granting credit, so the function node's source stopped.
+      assertEquals(sent, streamItems(), "items kept crossing the cluster to a reader that reads nothing");
+      assertTrue(sent < to, "the whole stream was sent");
+      socket.readUntil("\n500000\n", 30_000);
+      assertTrue(socket.text().contains("\n499999\n500000\n"), "items out of order or missing across the cluster");
+    }
+    System.out.printf("[cluster] a paused reader on the web node held count(%d) at %.0f items sent%n", to, streamItems());
+  }
+
+  @Test
+  @Order(4)
+  void aStreamWhoseFunctionNodeDiesFailsAtItsReaderWithinTheIdleTimeout() throws Exception {
+    // A node of its own to kill, so the others keep serving the later tests.
+    NodeProcess doomed = node("functions-doomed", "node.role", "functions");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+    StreamSocket stream = null;
+    while (stream == null) {
+      if (System.nanoTime() > deadline) fail("no stream was served by the new function node within 45 s");
+      StreamSocket candidate = StreamSocket.post(port(base), "/api/Nodes/watch", "{\"everyMs\":100}", "", 0);
+      String first = candidate.readUntil("\n\n", 5000);
+      if (first.contains("pid " + doomed.pid())) {
+        stream = candidate;
+      } else {
+        candidate.close();
+        Thread.sleep(100);
+      }
+    }
+    try (StreamSocket socket = stream) {
+      long killedAt = System.nanoTime();
+      doomed.kill();
+      String text = socket.readUntil("event: problem", STREAM_IDLE_TIMEOUT_MS + 3000);
+      double seconds = (System.nanoTime() - killedAt) / 1e9;
+      assertTrue(text.contains("event: problem"), "the stream did not fail at its reader: " + text);
+      assertTrue(text.contains("\"status\":504"), text);
+      assertTrue(seconds <= STREAM_IDLE_TIMEOUT_MS / 1000.0 + 1.5, "failed only after " + seconds + " s");
+      System.out.printf("[cluster] kill -9 of the node serving a stream: its reader got the problem %.2f s later"
+        + " (api.streamIdleTimeout %d ms)%n", seconds, STREAM_IDLE_TIMEOUT_MS);
+    }
+  }
+
+  private static int port(String url) {
+    return URI.create(url).getPort();
+  }
+
+  private static double streamItems() throws IOException, InterruptedException {
+    HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).GET().build(),
+      HttpResponse.BodyHandlers.ofString());
+    for (String line : metrics.body().split("\n")) {
+      if (line.startsWith("verve_stream_items_total{interface=\"Counter\",method=\"count\"")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return 0;
   }
 
   @Test
