@@ -90,6 +90,7 @@ class StreamsTest {
 
   @Test
   void whatIsKnownBeforeTheFirstItemAnswersLikeACall() {
+    String user = server.signUp("grace", "correct horse battery");
     for (String accept : new String[]{"text/event-stream", "application/x-ndjson"}) {
       HttpResponse<Buffer> outOfRange = post("/api/Counter/count", "{\"to\":0}", accept);
       assertEquals(400, outOfRange.statusCode());
@@ -98,6 +99,13 @@ class StreamsTest {
       assertEquals(400, post("/api/Counter/count", "{\"to\":10000001}", accept).statusCode());
       assertEquals(400, post("/api/Counter/count", "{\"to\":\"five\"}", accept).statusCode());
       assertEquals(400, post("/api/Counter/count", "{}", accept).statusCode());
+
+      HttpResponse<Buffer> notAdmin = await(server.request(HttpMethod.POST, "/api/Probe/adminOnly")
+        .putHeader("Content-Type", "application/json").putHeader("Accept", accept)
+        .putHeader("Authorization", "Bearer " + user).sendBuffer(Buffer.buffer("{}")));
+      assertEquals(403, notAdmin.statusCode());
+      assertEquals("application/problem+json", notAdmin.getHeader("Content-Type"));
+      assertFalse(notAdmin.bodyAsString().contains("secret"));
 
       HttpResponse<Buffer> anonymous = post("/api/Todos/changes", "{}", accept);
       assertEquals(401, anonymous.statusCode());

@@ -27,7 +27,7 @@ final class StreamProducer {
 
   private static final Logger LOG = Logger.getLogger(StreamProducer.class.getName());
   /** Items sent in one message at most; fewer when the source has no more right now. */
-  private static final int BATCH = 128;
+  private static final int BATCH = 512;
 
   private final Vertx vertx;
   private final ReadStream<Object> source;
@@ -37,7 +37,7 @@ final class StreamProducer {
   private final long idleTimeoutMs;
   private final Consumer<StreamProducer> onClosed;
   private MessageConsumer<StreamFrame> control;
-  private List<Object> batch = new ArrayList<>();
+  private List<Object> batch = new ArrayList<>(BATCH);
   private boolean flushScheduled;
   private boolean closed;
   private long timer = -1;
@@ -104,7 +104,7 @@ final class StreamProducer {
   private void flush() {
     if (batch.isEmpty() || closed) return;
     List<Object> items = batch;
-    batch = new ArrayList<>(Math.min(BATCH, items.size() * 2));
+    batch = new ArrayList<>(BATCH);
     say(StreamFrame.items(items));
   }
 

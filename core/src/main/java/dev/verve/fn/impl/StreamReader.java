@@ -19,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * The reading side of a stream across the event bus. It grants the source {@link #WINDOW} items up front,
- * then grants again as its own reader takes items (batches of {@link #GRANT}): a paused reader grants
+ * then grants again as its own reader takes items (by {@link #GRANT}): a paused reader grants
  * nothing, so the source stops within one window, on whichever node it runs. Items wait here only while
  * paused, never more than the window. Silent longer than {@code api.streamIdleTimeout} (no items, no
  * heartbeat: the source's node died), it fails; {@code handler(null)} or {@link #cancel()} stops the source.
@@ -27,15 +27,17 @@ import java.util.function.Function;
 public final class StreamReader<T> implements ReadStream<T> {
 
   /** Items granted at the start: what may be on the way or waiting here at any time. */
-  static final int WINDOW = 512;
+  static final int WINDOW = 2048;
   /** Items taken before they are granted again (fewer, larger credit messages). */
-  static final int GRANT = 128;
+  static final int GRANT = 512;
 
   private final Vertx vertx;
   private final Context context;
   private final Function<Object, T> decoder;
   private final long idleTimeoutMs;
-  private final ArrayDeque<Object> queue = new ArrayDeque<>();
+  // The batches received and not yet delivered, and the position in the first one.
+  private final ArrayDeque<java.util.List<Object>> queue = new ArrayDeque<>();
+  private int position;
   private MessageConsumer<StreamFrame> inbox;
   private String source;
   private long timer = -1;
@@ -109,7 +111,7 @@ public final class StreamReader<T> implements ReadStream<T> {
     StreamFrame frame = message.body();
     switch (frame.kind) {
       case StreamFrame.ITEMS:
-        queue.addAll(frame.items);
+        if (!frame.items.isEmpty()) queue.add(frame.items);
         break;
       case StreamFrame.END:
         ended = true;
@@ -125,7 +127,7 @@ public final class StreamReader<T> implements ReadStream<T> {
 
   private void fail(Throwable cause) {
     failure = cause;
-    queue.clear(); // the source is gone: what is queued would end in a failure anyway, tell it now
+    clearQueue(); // the source is gone: what is queued would end in a failure anyway, tell it now
     deliver();
   }
 
@@ -134,7 +136,12 @@ public final class StreamReader<T> implements ReadStream<T> {
     delivering = true;
     try {
       while (demand > 0 && handler != null && !queue.isEmpty() && !closed) {
-        Object json = queue.poll();
+        java.util.List<Object> batch = queue.peek();
+        Object json = batch.get(position++);
+        if (position == batch.size()) {
+          queue.poll();
+          position = 0;
+        }
         if (demand != Long.MAX_VALUE) demand--;
         taken++;
         T item;
@@ -185,9 +192,14 @@ public final class StreamReader<T> implements ReadStream<T> {
   private void close() {
     if (closed) return;
     closed = true;
-    queue.clear();
+    clearQueue();
     if (timer >= 0) vertx.cancelTimer(timer);
     if (inbox != null) inbox.unregister();
+  }
+
+  private void clearQueue() {
+    queue.clear();
+    position = 0;
   }
 
   @Override

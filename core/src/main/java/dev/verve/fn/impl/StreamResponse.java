@@ -30,6 +30,8 @@ final class StreamResponse {
   private static final Buffer END_EVENT = Buffer.buffer("event: end\ndata: null\n\n");
   private static final Buffer KEEP_ALIVE = Buffer.buffer(": keep-alive\n\n");
   private static final int WRITE_SIZE = 16 * 1024;
+  private static final byte[] DATA = "data: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] EVENT_END = "\n\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final Vertx vertx;
   private final HttpServerResponse response;
@@ -40,6 +42,8 @@ final class StreamResponse {
   private final Counter items;
   private final StreamWriters writers;
   private Buffer pending = Buffer.buffer(256);
+  private int counted;
+  private final byte[] digits = new byte[20];
   private boolean flushScheduled;
   private boolean finished;
   private boolean wroteSinceTick;
@@ -87,11 +91,11 @@ final class StreamResponse {
   }
 
   private void item(Object json) {
-    items.increment();
+    counted++;
     if (ndjson) {
-      pending.appendString(Json.encode(json)).appendByte((byte) '\n');
+      appendJson(pending, json).appendByte((byte) '\n');
     } else {
-      pending.appendString("data: ").appendString(Json.encode(json)).appendString("\n\n");
+      appendJson(pending.appendBytes(DATA), json).appendBytes(EVENT_END);
     }
     if (pending.length() >= WRITE_SIZE) {
       flush();
@@ -104,7 +108,34 @@ final class StreamResponse {
     }
   }
 
+  // Numbers, booleans and null written as they are: Jackson for a lone number costs more than the rest of the item.
+  private Buffer appendJson(Buffer out, Object json) {
+    if (json instanceof Integer || json instanceof Long) {
+      return appendDigits(out, ((Number) json).longValue());
+    }
+    if (json instanceof Boolean || json == null) {
+      return out.appendString(String.valueOf(json));
+    }
+    return out.appendBuffer(Json.encodeToBuffer(json));
+  }
+
+  private Buffer appendDigits(Buffer out, long value) {
+    if (value == Long.MIN_VALUE) return out.appendString(Long.toString(value));
+    int i = digits.length;
+    long v = Math.abs(value);
+    do {
+      digits[--i] = (byte) ('0' + (v % 10));
+      v /= 10;
+    } while (v != 0);
+    if (value < 0) digits[--i] = '-';
+    return out.appendBytes(digits, i, digits.length - i);
+  }
+
   private void flush() {
+    if (counted > 0) {
+      items.increment(counted); // one add per write, not one per item
+      counted = 0;
+    }
     if (finished || pending.length() == 0) return;
     Buffer chunk = pending;
     pending = Buffer.buffer(Math.min(WRITE_SIZE, chunk.length() * 2));

@@ -2,6 +2,7 @@ package dev.verve.examples.probe;
 
 import dev.verve.ServerFunctions;
 import dev.verve.auth.AnonymousAllowed;
+import dev.verve.auth.RolesAllowed;
 import dev.verve.examples.Todo;
 import dev.verve.fn.Streams;
 import dev.verve.fn.UploadedFile;
@@ -57,6 +58,13 @@ public interface Probe {
    */
   @GenIgnore
   default Future<ReadStream<Todo>> todosThenFail(int items, int code) {
+    return Streams.declared();
+  }
+
+  /** Admins only: a signed-in user without the role gets 403 before any byte. */
+  @GenIgnore
+  @RolesAllowed("admin")
+  default Future<ReadStream<String>> adminOnly() {
     return Streams.declared();
   }
 

@@ -31,6 +31,11 @@ public class ProbeImpl implements Probe {
   }
 
   @Override
+  public Future<ReadStream<String>> adminOnly() {
+    return Future.succeededFuture(new ListStream<>(Vertx.currentContext(), List.of("secret"), null));
+  }
+
+  @Override
   public Future<ReadStream<String>> quiet() {
     quietOpen.incrementAndGet();
     return Future.succeededFuture(new QuietStream());
