@@ -1,6 +1,7 @@
 package dev.verve.examples;
 
 import dev.verve.examples.support.NoBlockedThreads;
+import dev.verve.examples.support.StreamSocket;
 import dev.verve.examples.support.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -80,6 +81,12 @@ class ApiFuzzTest {
 
     String rule() { return post.getJsonObject("x-verve-access").getString("rule"); }
 
+    /** A stream function: its 200 is an event stream, read here no further than its status. */
+    boolean isStream() {
+      JsonObject ok = post.getJsonObject("responses").getJsonObject("200");
+      return ok != null && ok.getJsonObject("content", new JsonObject()).containsKey("text/event-stream");
+    }
+
     @Override
     public String toString() { return path; }
   }
@@ -102,7 +109,7 @@ class ApiFuzzTest {
     document = answer.bodyAsJsonObject();
     operations = new ArrayList<>();
     document.getJsonObject("paths").forEach(p -> operations.add(new Operation(p.getKey(), ((JsonObject) p.getValue()).getJsonObject("post"))));
-    assertEquals(11, operations.size(), "the demo's functions");
+    assertEquals(14, operations.size(), "the demo's functions");
     // A few todos of this user, so that valid ids are found as well as missed.
     for (int i = 0; i < 3; i++) assertEquals(200, server.postJson("/api/Todos/add", "{\"title\":\"seed " + i + "\"}", token).statusCode());
     NoBlockedThreads.clear();
@@ -120,12 +127,31 @@ class ApiFuzzTest {
 
   // No edge-case mixing: it would mostly pick the first operation; the extremes are generated explicitly.
   @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
-  void everyAnswerIsDocumentedAndNoInputIsA5xx(@ForAll("calls") Call call) {
-    HttpRequest<Buffer> request = server.request(HttpMethod.POST, "/api" + call.operation().path().substring(4));
-    if (call.contentType() != null) request.putHeader("Content-Type", call.contentType());
-    if (call.signedIn()) request.putHeader("Authorization", "Bearer " + token);
-    HttpResponse<Buffer> answer = await(request.sendBuffer(Buffer.buffer(call.body())));
-    int status = answer.statusCode();
+  void everyAnswerIsDocumentedAndNoInputIsA5xx(@ForAll("calls") Call call) throws java.io.IOException {
+    int status;
+    String body;
+    String contentType;
+    if (call.operation().isStream() && !call.kind().equals("tooLarge")) {
+      // (A body over the limit is answered 413 before it is sent whole; WebClient's sending copes with that.)
+      // Some streams never end (Todos.changes, Nodes.watch): the status and headers, then the connection goes.
+      String headers = call.signedIn() ? "Authorization: Bearer " + token + "\r\n" : "";
+      String[] answer;
+      try (StreamSocket socket = StreamSocket.post(server.port, "/api" + call.operation().path().substring(4), call.body(),
+        call.contentType(), headers, 0)) {
+        answer = socket.readAnswer(10_000); // closed then: the server sees its client go
+      }
+      status = Integer.parseInt(answer[0]);
+      contentType = answer[1];
+      body = answer[2];
+    } else {
+      HttpRequest<Buffer> request = server.request(HttpMethod.POST, "/api" + call.operation().path().substring(4));
+      if (call.contentType() != null) request.putHeader("Content-Type", call.contentType());
+      if (call.signedIn()) request.putHeader("Authorization", "Bearer " + token);
+      HttpResponse<Buffer> answer = await(request.sendBuffer(Buffer.buffer(call.body())));
+      status = answer.statusCode();
+      contentType = answer.getHeader("Content-Type");
+      body = answer.bodyAsString();
+    }
     REQUESTS.incrementAndGet();
     synchronized (STATUSES) {
       STATUSES.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
@@ -133,23 +159,24 @@ class ApiFuzzTest {
       OPERATIONS.computeIfAbsent(call.operation().path(), s -> new AtomicInteger()).incrementAndGet();
     }
     Statistics.label("status").collect(status);
-    String body = answer.bodyAsString();
 
     assertTrue(status < 500, () -> "a 5xx: " + status + " " + body);
     assertTrue(call.operation().statuses().contains(String.valueOf(status)),
       () -> status + " is not documented for " + call.operation() + ": " + body);
     if (status >= 400) {
-      assertEquals("application/problem+json", answer.getHeader("Content-Type"), body);
-      JsonObject problem = answer.bodyAsJsonObject();
+      assertEquals("application/problem+json", contentType, body);
+      JsonObject problem = new JsonObject(body);
       assertEquals(status, problem.getInteger("status"));
       assertTrue(problem.getValue("detail") instanceof String, body);
       assertFalse(body.contains("Exception") || body.contains("\tat "), body);
+    } else if (status == 200 && call.operation().isStream()) {
+      assertEquals("text/event-stream; charset=utf-8", contentType);
     } else if (status == 200) {
       JsonObject schema = call.operation().post().getJsonObject("responses").getJsonObject("200")
         .getJsonObject("content").getJsonObject("application/json").getJsonObject("schema");
-      assertTrue(matches(schema, Json.decodeValue(answer.body())), () -> body + " does not match " + schema);
+      assertTrue(matches(schema, Json.decodeValue(body)), () -> body + " does not match " + schema);
     } else if (status == 204) {
-      assertTrue(answer.body() == null || answer.body().length() == 0);
+      assertTrue(body == null || body.isEmpty());
     }
     int expected = expected(call);
     if (expected != 0) {

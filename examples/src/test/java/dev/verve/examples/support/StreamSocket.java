@@ -26,14 +26,22 @@ public final class StreamSocket implements AutoCloseable {
 
   /** POSTs {@code json} to {@code path} with {@code headers} (each line ending in CRLF), reading nothing yet. */
   public static StreamSocket post(int port, String path, String json, String headers, int receiveBuffer) throws IOException {
+    return post(port, path, json, "application/json", headers, receiveBuffer);
+  }
+
+  /** As {@link #post(int, String, String, String, int)}, with {@code contentType} ({@code null}: none). */
+  public static StreamSocket post(int port, String path, String body, String contentType, String headers,
+                                  int receiveBuffer) throws IOException {
+    String json = body;
     Socket socket = new Socket();
     if (receiveBuffer > 0) socket.setReceiveBufferSize(receiveBuffer);
     socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
-      + "Content-Length: " + body.length + "\r\n" + headers + "\r\n";
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+      + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
+      + "Content-Length: " + bytes.length + "\r\n" + headers + "\r\n";
     socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-    socket.getOutputStream().write(body);
+    socket.getOutputStream().write(bytes);
     socket.getOutputStream().flush();
     return new StreamSocket(socket);
   }
@@ -99,6 +107,30 @@ public final class StreamSocket implements AutoCloseable {
       return i;
     }
     return -1;
+  }
+
+  /**
+   * Reads an answer's head, and its whole body unless the status is 200 (a stream, left unread):
+   * {@code [status, content type, body or null]}.
+   */
+  public String[] readAnswer(long timeoutMs) throws IOException {
+    String head = readUntil("\r\n\r\n", timeoutMs);
+    int end = head.indexOf("\r\n\r\n");
+    if (end < 0) throw new IOException("no answer head within " + timeoutMs + " ms: " + head);
+    String[] lines = head.substring(0, end).split("\r\n");
+    String status = lines[0].split(" ")[1];
+    String type = null;
+    int length = -1;
+    for (String line : lines) {
+      String lower = line.toLowerCase(java.util.Locale.ROOT);
+      if (lower.startsWith("content-type:")) type = line.substring(13).trim();
+      if (lower.startsWith("content-length:")) length = Integer.parseInt(line.substring(15).trim());
+    }
+    if (status.equals("200") || length < 0) return new String[]{status, type, null};
+    int total = end + 4 + length;
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    while (this.length < total && !eof && System.currentTimeMillis() < deadline) readSome(64 * 1024);
+    return new String[]{status, type, new String(read, end + 4, Math.min(length, this.length - end - 4), StandardCharsets.UTF_8)};
   }
 
   /** Bytes read so far. */
