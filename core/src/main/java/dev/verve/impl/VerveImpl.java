@@ -16,6 +16,7 @@ import dev.verve.http.HostGuard;
 import dev.verve.http.OriginGuard;
 import dev.verve.http.Problems;
 import dev.verve.http.RequestLimit;
+import dev.verve.http.UnhandledErrors;
 import dev.verve.http.Sessions;
 import dev.verve.openapi.OpenApiRoutes;
 import dev.verve.ops.OpsRoutes;
@@ -57,6 +58,8 @@ public final class VerveImpl implements Verve {
   public VerveImpl(Vertx vertx, VerveOptions options) {
     this.vertx = Objects.requireNonNull(vertx);
     this.options = Objects.requireNonNull(options);
+    // What a client can make some code throw is logged once a minute per cause, not once per request.
+    UnhandledErrors.install(vertx);
     this.functions = Functions.create(vertx, options.api(), options.getRole().servesHttp(),
       options.getRole().runsFunctions());
     this.sessions = new Sessions(vertx);

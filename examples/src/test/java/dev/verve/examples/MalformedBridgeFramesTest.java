@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 
 import static dev.verve.examples.support.TestServer.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
@@ -30,6 +31,59 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  */
 @ExtendWith(NoBlockedThreads.class)
 class MalformedBridgeFramesTest {
+
+  /**
+   * Frames with members vertx-web's bridge reads before any guard sees them (a {@code type} or an
+   * {@code address} that is no text): 1,000 of them get error frames, log no more than one stack trace per
+   * cause, and the socket still works.
+   */
+  @Test
+  void framesTheBridgeCannotReadLogOncePerCause() throws Exception {
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Handler capture = new Handler() {
+      @Override public void publish(LogRecord record) { if (record.getLevel().intValue() >= Level.WARNING.intValue()) logged.add(record); }
+      @Override public void flush() { }
+      @Override public void close() { }
+    };
+    Logger root = Logger.getLogger("");
+    root.addHandler(capture);
+    try (TestServer server = TestServer.start(ProbeVerticle::new, new JsonObject()
+      .put("eventbus.inbound", new JsonArray().add("probe.echo")))) {
+      WebSocketClient client = server.vertx.createWebSocketClient();
+      WebSocket socket = await(client.connect(server.port, "127.0.0.1", "/eventbus/websocket"));
+      LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+      socket.handler(buffer -> frames.add(buffer.toJsonObject()));
+      List<JsonObject> unreadable = List.of(
+        new JsonObject().put("type", 5),
+        new JsonObject().put("type", "send").put("address", 7).put("body", 1),
+        new JsonObject().put("type", "register").put("address", new JsonArray().add(1)));
+      for (int i = 0; i < 1000; i++) {
+        await(socket.writeTextMessage(unreadable.get(i % unreadable.size()).encode()));
+      }
+      await(socket.writeTextMessage(new JsonObject().put("type", "send").put("address", "probe.echo")
+        .put("body", "still here").put("replyAddress", "reply-1").encode()));
+      JsonObject reply = null;
+      java.util.Set<String> seen = new java.util.TreeSet<>();
+      for (JsonObject f; (f = frames.poll(10, TimeUnit.SECONDS)) != null; ) {
+        seen.add(f.encode());
+        if ("reply-1".equals(f.getString("address"))) {
+          reply = f;
+          break;
+        }
+      }
+      assertNotNull(reply, "the socket stopped working");
+      assertEquals("still here", reply.getValue("body"));
+      // Each unreadable frame is refused with an error frame (vertx-web's own checks, before the guard).
+      assertEquals(java.util.Set.of("{\"type\":\"err\",\"body\":\"access_denied\"}",
+        "{\"type\":\"err\",\"body\":\"missing_address\"}", reply.encode()), seen);
+      await(client.close());
+    } finally {
+      root.removeHandler(capture);
+    }
+    long severe = logged.stream().filter(r -> r.getLevel() == Level.SEVERE).count();
+    assertTrue(severe <= 3, severe + " stack traces logged for 1,000 frames of 3 causes: "
+      + logged.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
+  }
 
   @Test
   void wrongTypedMembersGetAnErrorFrameAndNoStackTrace() throws Exception {

@@ -30,6 +30,8 @@ final class StreamResponse {
   private static final Buffer END_EVENT = Buffer.buffer("event: end\ndata: null\n\n");
   private static final Buffer KEEP_ALIVE = Buffer.buffer(": keep-alive\n\n");
   private static final int WRITE_SIZE = 16 * 1024;
+  // After a full write, room for the next one's items and the one that crosses WRITE_SIZE: no growing copy.
+  private static final int BUFFER_SIZE = WRITE_SIZE + 2048;
   private static final byte[] DATA = "data: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final byte[] EVENT_END = "\n\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -138,7 +140,7 @@ final class StreamResponse {
     }
     if (finished || pending.length() == 0) return;
     Buffer chunk = pending;
-    pending = Buffer.buffer(Math.min(WRITE_SIZE, chunk.length() * 2));
+    pending = Buffer.buffer(chunk.length() >= WRITE_SIZE ? BUFFER_SIZE : 256); // a fast stream stays fast
     wroteSinceTick = true;
     response.write(chunk);
     if (response.writeQueueFull()) {
