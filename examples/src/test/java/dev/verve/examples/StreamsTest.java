@@ -42,6 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(NoBlockedThreads.class)
 class StreamsTest {
 
+  static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
+
   static final String ITEMS = "verve_stream_items_total";
   static final String COUNT_LABELS = "interface=\"Counter\",method=\"count\"";
   static final String OPEN = "verve_streams_open";
@@ -50,7 +52,12 @@ class StreamsTest {
 
   @BeforeEach
   void start() {
-    server = TestServer.start(ProbeVerticle::new, new JsonObject().put("api.streamKeepAlive", 300));
+    server = startServer(new JsonObject().put("api.streamKeepAlive", 300));
+  }
+
+  /** The functions served by the instance that answers HTTP: streams read in process. */
+  TestServer startServer(JsonObject config) {
+    return TestServer.start(ProbeVerticle::new, config);
   }
 
   @AfterEach
@@ -240,7 +247,7 @@ class StreamsTest {
   @Test
   void moreStreamsThanTheLimitGet503() throws Exception {
     server.close();
-    server = TestServer.start(ProbeVerticle::new, new JsonObject().put("api.maxStreams", 1));
+    server = startServer(new JsonObject().put("api.maxStreams", 1));
     try (StreamSocket first = StreamSocket.post(server.port, "/api/Probe/quiet", "{}", "", 0)) {
       first.readUntil("200 OK", 3000);
       HttpResponse<Buffer> second = post("/api/Probe/quiet", "{}", null);

@@ -249,17 +249,37 @@ final class FunctionHandler implements Handler<RoutingContext> {
   private void stream(RoutingContext ctx, ServiceDescriptor service, MethodDescriptor method, JsonObject args, Caller caller) {
     String what = service.name() + "." + method.name();
     boolean ndjson = StreamResponse.wantsNdjson(ctx.request().getHeader(HttpHeaders.ACCEPT));
+    Object local = functions.localImplementation(service);
+    if (local != null) {
+      // Served by this instance, on this event loop: its source is read here, paused by the response itself.
+      LocalStream.open(local, method, args, caller, what).onComplete(ar -> {
+        if (ar.failed()) {
+          refused(ctx, ar.cause(), what);
+          return;
+        }
+        LocalStream stream = ar.result();
+        StreamResponse.start(vertx, ctx.request().connection(), ctx.response(), stream, stream::cancel, ndjson, what,
+          timeoutMs, keepAliveMs, items(service, method), functions.writers());
+      });
+      return;
+    }
     StreamReader.openAs(vertx, functions.addressOf(service), new DeliveryOptions().setSendTimeout(timeoutMs),
       method.name(), args, item -> item, caller).onComplete(ar -> {
         if (ar.failed()) {
-          if (!ctx.response().closed() && !ctx.response().ended()) {
-            Problems.send(ctx.response(), CallFailures.toProblem(ar.cause(), what, timeoutMs));
-          }
+          refused(ctx, ar.cause(), what);
           return;
         }
-        StreamResponse.start(vertx, ctx.request().connection(), ctx.response(), ar.result(), ndjson, what, timeoutMs, keepAliveMs,
-          items(service, method), functions.writers());
+        StreamReader<Object> reader = ar.result();
+        StreamResponse.start(vertx, ctx.request().connection(), ctx.response(), reader, reader::cancel, ndjson, what,
+          timeoutMs, keepAliveMs, items(service, method), functions.writers());
       });
+  }
+
+  // Refused before the first item: the answer a call would get.
+  private void refused(RoutingContext ctx, Throwable cause, String what) {
+    if (!ctx.response().closed() && !ctx.response().ended()) {
+      Problems.send(ctx.response(), CallFailures.toProblem(cause, what, timeoutMs));
+    }
   }
 
   private Counter items(ServiceDescriptor service, MethodDescriptor method) {

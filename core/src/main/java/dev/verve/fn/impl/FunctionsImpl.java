@@ -37,6 +37,8 @@ public final class FunctionsImpl implements Functions {
   private final Set<String> functionAddresses = ConcurrentHashMap.newKeySet();
   // The interface's address -> this instance's own consumer of it, for the interfaces it serves.
   private final Map<String, String> localAddresses = new ConcurrentHashMap<>();
+  // The interface's address -> this instance's (wrapped) implementation, for stream functions read in process.
+  private final Map<String, Object> localImplementations = new ConcurrentHashMap<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private final InFlight inFlight = new InFlight();
   private final LocalFunctions localFunctions;
@@ -73,6 +75,7 @@ public final class FunctionsImpl implements Functions {
     String local = descriptor.address() + ".local." + UUID.randomUUID();
     consumers.add(new ServiceBinder(vertx).setAddress(local).addInterceptor(check).registerLocal(iface, safe));
     localAddresses.put(descriptor.address(), local);
+    localImplementations.put(descriptor.address(), safe);
     MessageConsumer<JsonObject> streamOpens = streams.register(descriptor, safe);
     if (streamOpens != null) consumers.add(streamOpens);
     // And HTTP calls arriving on this event loop reach the same handler without the event bus.
@@ -123,6 +126,11 @@ public final class FunctionsImpl implements Functions {
           + descriptor.name() + "." + method.name() + ": override the interface's default method");
       }
     }
+  }
+
+  /** This instance's implementation of {@code service} (it runs on this event loop), or null. */
+  Object localImplementation(ServiceDescriptor service) {
+    return localImplementations.get(service.address());
   }
 
   /** The HTTP answers of streams open on this node. */
@@ -193,6 +201,7 @@ public final class FunctionsImpl implements Functions {
     for (MessageConsumer<JsonObject> consumer : consumers) closing.add(consumer.unregister());
     consumers.clear();
     localAddresses.clear();
+    localImplementations.clear();
     // No new call reaches this instance once its consumers are unregistered; the calls it is serving
     // (for any node of the cluster) still get their replies before the event bus closes. Past
     // api.timeout their callers have given up, so there is no point waiting longer.

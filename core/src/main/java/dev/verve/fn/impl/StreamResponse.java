@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
+import io.vertx.core.streams.ReadStream;
 
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -37,7 +38,8 @@ final class StreamResponse {
 
   private final Vertx vertx;
   private final HttpServerResponse response;
-  private final StreamReader<Object> reader;
+  private final ReadStream<Object> reader;
+  private final Runnable cancel;
   private final boolean ndjson;
   private final String what;
   private final long timeoutMs;
@@ -52,11 +54,12 @@ final class StreamResponse {
   private long keepAlive = -1;
   private final io.vertx.core.Context context = Vertx.currentContext();
 
-  private StreamResponse(Vertx vertx, HttpServerResponse response, StreamReader<Object> reader, boolean ndjson,
+  private StreamResponse(Vertx vertx, HttpServerResponse response, ReadStream<Object> reader, Runnable cancel, boolean ndjson,
                          String what, long timeoutMs, Counter items, StreamWriters writers) {
     this.vertx = vertx;
     this.response = response;
     this.reader = reader;
+    this.cancel = cancel;
     this.ndjson = ndjson;
     this.what = what;
     this.timeoutMs = timeoutMs;
@@ -69,13 +72,18 @@ final class StreamResponse {
     return accept != null && accept.contains("application/x-ndjson") && !accept.contains("text/event-stream");
   }
 
-  static void start(Vertx vertx, HttpConnection connection, HttpServerResponse response, StreamReader<Object> reader,
-                    boolean ndjson, String what, long timeoutMs, long keepAliveMs, Counter items, StreamWriters writers) {
+  /**
+   * Writes {@code reader}'s items (JSON values) as the answer; {@code cancel} stops them at their source when
+   * the client goes or the server stops.
+   */
+  static void start(Vertx vertx, HttpConnection connection, HttpServerResponse response, ReadStream<Object> reader,
+                    Runnable cancel, boolean ndjson, String what, long timeoutMs, long keepAliveMs, Counter items,
+                    StreamWriters writers) {
     if (response.closed()) {
-      reader.cancel();
+      cancel.run();
       return;
     }
-    StreamResponse stream = new StreamResponse(vertx, response, reader, ndjson, what, timeoutMs, items, writers);
+    StreamResponse stream = new StreamResponse(vertx, response, reader, cancel, ndjson, what, timeoutMs, items, writers);
     writers.add(stream);
     response.setChunked(true)
       .putHeader(HttpHeaders.CONTENT_TYPE, ndjson ? NDJSON : EVENT_STREAM)
@@ -184,13 +192,13 @@ final class StreamResponse {
   private void clientGone() {
     if (finished) return;
     done();
-    reader.cancel();
+    cancel.run();
   }
 
   void shutDown() {
     Runnable end = () -> {
       failed(new HttpProblem(503, "The server is shutting down; open the stream again"));
-      reader.cancel();
+      cancel.run();
     };
     if (context == null || Vertx.currentContext() == context) end.run();
     else context.runOnContext(v -> end.run());
