@@ -29,6 +29,8 @@ public class FixtureVerticle extends DemoVerticle {
   public static final String TEST_BUS = "/test-bus";
   /** Reaches the browser through the product bridge at /eventbus (see {@link #defaults()}). */
   public static final String DEFAULT_BUS_ADDRESS = "test.default";
+  /** The changes of the {@code /live-list} page's list (upserts and removals by id). */
+  public static final String LIVE_ADDRESS = "test.live";
 
   final Map<String, AtomicInteger> apiRequests = new ConcurrentHashMap<>();
   final Map<String, AtomicInteger> registrations = new ConcurrentHashMap<>();
@@ -50,6 +52,10 @@ public class FixtureVerticle extends DemoVerticle {
       ctx.response().headers().remove("Content-Security-Policy");
       ctx.next();
     }).handler(StaticHandler.create("fixtures").setCachingEnabled(false));
+    // A list kept live from an event-bus address.
+    verve.page("/live-list", "live-list").value("items", new JsonArray()
+        .add(new JsonObject().put("id", 1).put("name", "one")).add(new JsonObject().put("id", 2).put("name", "two")))
+      .live("items", "id", LIVE_ADDRESS);
     router.post("/not-json/*").handler(ctx -> ctx.response()
       .putHeader("Content-Type", "text/html").end("<p>not JSON</p>"));
 
@@ -89,7 +95,7 @@ public class FixtureVerticle extends DemoVerticle {
   @Override
   protected JsonObject defaults() {
     JsonObject defaults = super.defaults();
-    JsonArray outbound = defaults.getJsonArray("eventbus.outbound", new JsonArray()).copy().add(DEFAULT_BUS_ADDRESS);
+    JsonArray outbound = defaults.getJsonArray("eventbus.outbound", new JsonArray()).copy().add(DEFAULT_BUS_ADDRESS).add(LIVE_ADDRESS);
     return defaults.put("eventbus.outbound", outbound);
   }
 

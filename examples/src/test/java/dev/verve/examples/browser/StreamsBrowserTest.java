@@ -1,6 +1,7 @@
 package dev.verve.examples.browser;
 
 import dev.verve.examples.ops.Metrics;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -83,6 +84,31 @@ class StreamsBrowserTest extends BrowserTestBase {
     driver.close();
     driver.switchTo().window(first);
     assertTrue(console().stream().noneMatch(m -> m.contains("duplicate key")), String.valueOf(console()));
+  }
+
+  @Test
+  void aListKeptLiveFromABusAddressAppliesUpsertsAndRemovalsByKey() throws InterruptedException {
+    browser.open(url("/live-list")).waitHydrated();
+    assertEquals(List.of("one", "two"), names(browser.driver()));
+    // Published until the page's subscription is there; an upsert of the same item twice shows once.
+    JsonObject three = new JsonObject().put("upsert", new JsonObject().put("id", 3).put("name", "three"));
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (!names(browser.driver()).contains("three") && System.currentTimeMillis() < deadline) {
+      server.vertx.eventBus().publish(FixtureVerticle.LIVE_ADDRESS, three);
+      Thread.sleep(100);
+    }
+    server.vertx.eventBus().publish(FixtureVerticle.LIVE_ADDRESS, three);
+    server.vertx.eventBus().publish(FixtureVerticle.LIVE_ADDRESS,
+      new JsonObject().put("upsert", new JsonObject().put("id", 1).put("name", "uno")));
+    server.vertx.eventBus().publish(FixtureVerticle.LIVE_ADDRESS, new JsonObject().put("remove", 2));
+    browser.waitFor(d -> names(d).equals(List.of("uno", "three")));
+    // A plain item (no "upsert") is an upsert of itself.
+    server.vertx.eventBus().publish(FixtureVerticle.LIVE_ADDRESS, new JsonObject().put("id", 4).put("name", "four"));
+    browser.waitFor(d -> names(d).equals(List.of("uno", "three", "four")));
+  }
+
+  private static List<String> names(WebDriver driver) {
+    return driver.findElements(By.cssSelector("li.item .name")).stream().map(e -> e.getText()).toList();
   }
 
   private static List<String> titles(WebDriver driver) {
