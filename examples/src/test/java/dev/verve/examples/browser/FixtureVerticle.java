@@ -52,10 +52,11 @@ public class FixtureVerticle extends DemoVerticle {
       ctx.response().headers().remove("Content-Security-Policy");
       ctx.next();
     }).handler(StaticHandler.create("fixtures").setCachingEnabled(false));
-    // A list kept live from an event-bus address.
-    verve.page("/live-list", "live-list").value("items", new JsonArray()
-        .add(new JsonObject().put("id", 1).put("name", "one")).add(new JsonObject().put("id", 2).put("name", "two")))
-      .live("items", "id", LIVE_ADDRESS);
+    // The todos page's template, its list kept live from an event-bus address (no stream, no sign-in).
+    verve.page("/live-list", "todos").value("todos", new JsonArray()
+        .add(new JsonObject().put("id", 1).put("title", "one").put("done", false))
+        .add(new JsonObject().put("id", 2).put("title", "two").put("done", false)))
+      .live("todos", "id", LIVE_ADDRESS);
     router.post("/not-json/*").handler(ctx -> ctx.response()
       .putHeader("Content-Type", "text/html").end("<p>not JSON</p>"));
 

@@ -91,7 +91,7 @@ class StreamsBrowserTest extends BrowserTestBase {
     browser.open(url("/live-list")).waitHydrated();
     assertEquals(List.of("one", "two"), names(browser.driver()));
     // Published until the page's subscription is there; an upsert of the same item twice shows once.
-    JsonObject three = new JsonObject().put("upsert", new JsonObject().put("id", 3).put("name", "three"));
+    JsonObject three = new JsonObject().put("upsert", new JsonObject().put("id", 3).put("title", "three").put("done", false));
     long deadline = System.currentTimeMillis() + 10_000;
     while (!names(browser.driver()).contains("three") && System.currentTimeMillis() < deadline) {
       server.vertx.eventBus().publish(FixtureVerticle.LIVE_ADDRESS, three);
@@ -99,16 +99,17 @@ class StreamsBrowserTest extends BrowserTestBase {
     }
     server.vertx.eventBus().publish(FixtureVerticle.LIVE_ADDRESS, three);
     server.vertx.eventBus().publish(FixtureVerticle.LIVE_ADDRESS,
-      new JsonObject().put("upsert", new JsonObject().put("id", 1).put("name", "uno")));
+      new JsonObject().put("upsert", new JsonObject().put("id", 1).put("title", "uno").put("done", true)));
     server.vertx.eventBus().publish(FixtureVerticle.LIVE_ADDRESS, new JsonObject().put("remove", 2));
     browser.waitFor(d -> names(d).equals(List.of("uno", "three")));
+    assertEquals(1, browser.driver().findElements(By.cssSelector("li.todo[data-done]")).size(), "row 1 not replaced");
     // A plain item (no "upsert") is an upsert of itself.
-    server.vertx.eventBus().publish(FixtureVerticle.LIVE_ADDRESS, new JsonObject().put("id", 4).put("name", "four"));
+    server.vertx.eventBus().publish(FixtureVerticle.LIVE_ADDRESS, new JsonObject().put("id", 4).put("title", "four").put("done", false));
     browser.waitFor(d -> names(d).equals(List.of("uno", "three", "four")));
   }
 
   private static List<String> names(WebDriver driver) {
-    return driver.findElements(By.cssSelector("li.item .name")).stream().map(e -> e.getText()).toList();
+    return driver.findElements(By.cssSelector("li.todo .title")).stream().map(e -> e.getText()).toList();
   }
 
   private static List<String> titles(WebDriver driver) {
