@@ -1,6 +1,8 @@
 package dev.verve.client.impl;
 
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.json.DecodeException;
@@ -30,6 +32,9 @@ final class EventStreamItems<T> implements ReadStream<T> {
   private boolean ended;
   private Throwable failure;
   private boolean done;
+
+  // The connection's context: the parser is driven from there only, whatever thread the reader calls from.
+  private final Context context = Vertx.currentContext();
 
   EventStreamItems(HttpClientResponse response, Function<Object, T> decoder) {
     this.response = response;
@@ -117,6 +122,11 @@ final class EventStreamItems<T> implements ReadStream<T> {
 
   @Override
   public ReadStream<T> handler(Handler<T> handler) {
+    runHere(() -> setHandler(handler));
+    return this;
+  }
+
+  private void setHandler(Handler<T> handler) {
     this.handler = handler;
     if (handler == null) {
       // No handler, no stream: the server sees the connection go and stops the source.
@@ -127,27 +137,37 @@ final class EventStreamItems<T> implements ReadStream<T> {
     } else if (flowing) {
       events.resume();
     }
-    return this;
   }
 
   @Override
   public ReadStream<T> pause() {
-    flowing = false;
-    events.pause();
+    runHere(() -> {
+      flowing = false;
+      events.pause();
+    });
     return this;
   }
 
   @Override
   public ReadStream<T> resume() {
-    flowing = true;
-    if (handler != null) events.resume();
+    runHere(() -> {
+      flowing = true;
+      if (handler != null) events.resume();
+    });
     return this;
   }
 
   @Override
   public ReadStream<T> fetch(long amount) {
-    if (handler != null) events.fetch(amount);
+    runHere(() -> {
+      if (handler != null) events.fetch(amount);
+    });
     return this;
+  }
+
+  private void runHere(Runnable action) {
+    if (context == null || Vertx.currentContext() == context) action.run();
+    else context.runOnContext(v -> action.run());
   }
 
   @Override
