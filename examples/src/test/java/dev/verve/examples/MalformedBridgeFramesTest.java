@@ -40,19 +40,11 @@ class MalformedBridgeFramesTest {
   @Test
   void framesTheBridgeCannotReadLogOncePerCause() throws Exception {
     List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    Handler capture = new Handler() {
-      @Override public void publish(LogRecord record) { if (record.getLevel().intValue() >= Level.WARNING.intValue()) logged.add(record); }
-      @Override public void flush() { }
-      @Override public void close() { }
-    };
-    Logger root = Logger.getLogger("");
-    root.addHandler(capture);
-    try (TestServer server = TestServer.start(ProbeVerticle::new, new JsonObject()
-      .put("eventbus.inbound", new JsonArray().add("probe.echo")))) {
+    Handler capture = capture(Level.WARNING, logged);
+    try (TestServer server = echoServer()) {
       WebSocketClient client = server.vertx.createWebSocketClient();
-      WebSocket socket = await(client.connect(server.port, "127.0.0.1", "/eventbus/websocket"));
       LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
-      socket.handler(buffer -> frames.add(buffer.toJsonObject()));
+      WebSocket socket = bridgeSocket(server, client, frames);
       List<JsonObject> unreadable = List.of(
         new JsonObject().put("type", 5),
         new JsonObject().put("type", "send").put("address", 7).put("body", 1),
@@ -78,7 +70,7 @@ class MalformedBridgeFramesTest {
         "{\"type\":\"err\",\"body\":\"missing_address\"}", reply.encode()), seen);
       await(client.close());
     } finally {
-      root.removeHandler(capture);
+      Logger.getLogger("").removeHandler(capture);
     }
     long severe = logged.stream().filter(r -> r.getLevel() == Level.SEVERE).count();
     assertTrue(severe <= 3, severe + " stack traces logged for 1,000 frames of 3 causes: "
@@ -88,19 +80,11 @@ class MalformedBridgeFramesTest {
   @Test
   void wrongTypedMembersGetAnErrorFrameAndNoStackTrace() throws Exception {
     List<LogRecord> severe = new CopyOnWriteArrayList<>();
-    Handler capture = new Handler() {
-      @Override public void publish(LogRecord record) { if (record.getLevel().intValue() >= Level.SEVERE.intValue()) severe.add(record); }
-      @Override public void flush() { }
-      @Override public void close() { }
-    };
-    Logger root = Logger.getLogger("");
-    root.addHandler(capture);
-    try (TestServer server = TestServer.start(ProbeVerticle::new, new JsonObject()
-      .put("eventbus.inbound", new JsonArray().add("probe.echo")))) {
+    Handler capture = capture(Level.SEVERE, severe);
+    try (TestServer server = echoServer()) {
       WebSocketClient client = server.vertx.createWebSocketClient();
-      WebSocket socket = await(client.connect(server.port, "127.0.0.1", "/eventbus/websocket"));
       LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
-      socket.handler(buffer -> frames.add(buffer.toJsonObject()));
+      WebSocket socket = bridgeSocket(server, client, frames);
       List<JsonObject> malformed = List.of(
         new JsonObject().put("type", "publish").put("address", "probe.echo").put("body", 1).put("headers", "str"),
         new JsonObject().put("type", "send").put("address", "probe.echo").put("body", 1).put("headers", new JsonArray()),
@@ -121,8 +105,31 @@ class MalformedBridgeFramesTest {
       assertEquals("hello", reply.getValue("body"), reply.encode());
       await(client.close());
     } finally {
-      root.removeHandler(capture);
+      Logger.getLogger("").removeHandler(capture);
     }
     assertEquals(List.of(), severe.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
+  }
+
+  /** Adds to {@code into} what the root logger gets at {@code level} or above; remove the handler after. */
+  private static Handler capture(Level level, List<LogRecord> into) {
+    Handler capture = new Handler() {
+      @Override public void publish(LogRecord record) { if (record.getLevel().intValue() >= level.intValue()) into.add(record); }
+      @Override public void flush() { }
+      @Override public void close() { }
+    };
+    Logger.getLogger("").addHandler(capture);
+    return capture;
+  }
+
+  /** The demo and the probes, browsers allowed to send to {@code probe.echo}. */
+  private static TestServer echoServer() {
+    return TestServer.start(ProbeVerticle::new, new JsonObject().put("eventbus.inbound", new JsonArray().add("probe.echo")));
+  }
+
+  /** A raw WebSocket on the bridge, every frame it receives put in {@code frames}. */
+  private static WebSocket bridgeSocket(TestServer server, WebSocketClient client, LinkedBlockingQueue<JsonObject> frames) {
+    WebSocket socket = await(client.connect(server.port, "127.0.0.1", "/eventbus/websocket"));
+    socket.handler(buffer -> frames.add(buffer.toJsonObject()));
+    return socket;
   }
 }
