@@ -3,6 +3,8 @@ package dev.verve;
 import dev.verve.auth.Accounts;
 import dev.verve.auth.Auth;
 import dev.verve.auth.AuthOptions;
+import dev.verve.auth.Users;
+import dev.verve.db.Database;
 import dev.verve.impl.VerveImpl;
 import dev.verve.page.Page;
 import io.vertx.core.Future;
@@ -67,7 +69,10 @@ public interface Verve {
    */
   Verve readiness(String name, java.util.function.Supplier<Future<?>> check);
 
-  /** Completes once every registered function is reachable on the event bus. */
+  /**
+   * Completes once every registered function is reachable on the event bus, every page's template is found
+   * and the built-in accounts' seed admin (if any) exists; fails naming what is missing.
+   */
   Future<Void> ready();
 
   /**
@@ -79,9 +84,18 @@ public interface Verve {
   Router router();
 
   /**
-   * Turns on sign-in: sessions, {@code GET/POST /login} (the app's {@code templates/login.hbs}),
-   * {@code POST /logout}, {@code POST /auth/token} and bearer tokens; {@code accounts} checks passwords.
-   * Without it every caller is anonymous, and functions that need a user answer 401.
+   * Turns on sign-in with Verve's built-in accounts ({@link Users}) in {@code database}, with the
+   * {@code auth.*} settings: sessions, the sign-in page {@code GET/POST /login}, {@code POST /logout},
+   * {@code POST /auth/token} and bearer tokens; {@code .allowSignUp()} adds the sign-up page. The pages are
+   * Verve's, in the app's {@code layout.hbs}, unless the app has a {@code login.hbs} or {@code signup.hbs}
+   * of its own. With {@code auth.adminPassword} set, the user {@code admin} (role {@code admin}) is created
+   * at start if there is none. Without sign-in every caller is anonymous, and functions that need a user
+   * answer 401.
+   */
+  Auth auth(Database database);
+
+  /**
+   * Turns on sign-in with the app's own {@code accounts}, as {@link #auth(Database)} does with Verve's.
    */
   Auth auth(Accounts accounts, AuthOptions options);
 

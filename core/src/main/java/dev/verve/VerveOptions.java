@@ -3,6 +3,7 @@ package dev.verve;
 import dev.verve.bus.BridgeOptions;
 import dev.verve.config.ConfigKeys;
 import dev.verve.fn.ApiOptions;
+import dev.verve.auth.AuthOptions;
 import dev.verve.http.HttpOptions;
 import dev.verve.ops.OpsOptions;
 import dev.verve.page.PageOptions;
@@ -23,6 +24,7 @@ public class VerveOptions {
   private BridgeOptions bridge = new BridgeOptions();
   private OpsOptions ops = new OpsOptions();
   private PageOptions pages = new PageOptions();
+  private AuthOptions auth = new AuthOptions();
   private NodeRole role = NodeRole.BOTH;
   private boolean dev;
 
@@ -57,8 +59,17 @@ public class VerveOptions {
       .setBridge(BridgeOptions.fromConfig(config))
       .setOps(OpsOptions.fromConfig(config))
       .setPages(PageOptions.fromConfig(config))
+      .setAuth(AuthOptions.fromConfig(config))
       .setRole(NodeRole.parse(ConfigKeys.NODE_ROLE.get(config)))
       .setDev(ConfigKeys.DEV.get(config));
+  }
+
+  /** Sign-in, sessions and tokens ({@code auth.*}), for {@code verve.auth(database)}. */
+  public AuthOptions auth() { return auth; }
+
+  public VerveOptions setAuth(AuthOptions auth) {
+    this.auth = Objects.requireNonNull(auth);
+    return this;
   }
 
   /** The HTTP server: address and limits ({@code http.*}). */

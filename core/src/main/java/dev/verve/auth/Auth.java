@@ -36,6 +36,12 @@ public interface Auth {
    */
   Auth allowSignUp();
 
+  /**
+   * The built-in accounts sign-in checks, for the app's admin code (create, disable, change a password, set
+   * roles); fails with {@link IllegalStateException} when the app signs in with {@link Accounts} of its own.
+   */
+  Users users();
+
   /** The caller of this request: from its bearer token or its session, else anonymous. */
   static Caller caller(RoutingContext ctx) {
     Caller caller = ctx.get(CallerHandler.KEY);

@@ -23,6 +23,9 @@ public class AuthOptions {
   private int maxFailuresPerAddress = (int) (long) ConfigKeys.AUTH_MAX_FAILURES_PER_ADDRESS.defaultValue();
   private int passwordChecks = (int) (long) ConfigKeys.AUTH_PASSWORD_CHECKS.defaultValue();
   private int passwordCheckQueue = (int) (long) ConfigKeys.AUTH_PASSWORD_CHECK_QUEUE.defaultValue();
+  private int passwordMinLength = (int) (long) ConfigKeys.AUTH_PASSWORD_MIN_LENGTH.defaultValue();
+  private int passwordMaxLength = (int) (long) ConfigKeys.AUTH_PASSWORD_MAX_LENGTH.defaultValue();
+  private String adminPassword;
 
   /** Reads the {@code auth.*} keys of a merged config (flat, dotted keys). */
   public static AuthOptions fromConfig(JsonObject config) {
@@ -37,7 +40,9 @@ public class AuthOptions {
       .setPasswordIterations(ConfigKeys.AUTH_PASSWORD_ITERATIONS.getInt(config))
       .setMaxFailuresPerAddress(ConfigKeys.AUTH_MAX_FAILURES_PER_ADDRESS.getInt(config))
       .setPasswordChecks(ConfigKeys.AUTH_PASSWORD_CHECKS.getInt(config))
-      .setPasswordCheckQueue(ConfigKeys.AUTH_PASSWORD_CHECK_QUEUE.getInt(config));
+      .setPasswordCheckQueue(ConfigKeys.AUTH_PASSWORD_CHECK_QUEUE.getInt(config))
+      .setPasswordLengths(ConfigKeys.AUTH_PASSWORD_MIN_LENGTH.getInt(config), ConfigKeys.AUTH_PASSWORD_MAX_LENGTH.getInt(config))
+      .setAdminPassword(ConfigKeys.AUTH_ADMIN_PASSWORD.get(config));
   }
 
   public String getTokenKey() { return tokenKey; }
@@ -130,6 +135,32 @@ public class AuthOptions {
   public AuthOptions setPasswordCheckQueue(int queue) {
     if (queue < 0) throw new IllegalArgumentException("auth.passwordCheckQueue must not be negative");
     this.passwordCheckQueue = queue;
+    return this;
+  }
+
+  public int getPasswordMinLength() { return passwordMinLength; }
+
+  public int getPasswordMaxLength() { return passwordMaxLength; }
+
+  /** A new password's fewest and most characters; default 8 to 128, no composition rules (NIST SP 800-63B). */
+  public AuthOptions setPasswordLengths(int min, int max) {
+    if (min < 1 || max < min || max > 4096) {
+      throw new IllegalArgumentException("auth.passwordMinLength and auth.passwordMaxLength must be 1 <= min <= max <= 4096;"
+        + " got " + min + " and " + max);
+    }
+    this.passwordMinLength = min;
+    this.passwordMaxLength = max;
+    return this;
+  }
+
+  public String getAdminPassword() { return adminPassword; }
+
+  /**
+   * With the built-in accounts ({@link Users}): the user {@code admin}, role {@code admin}, is created with
+   * this password at start when there is none; an existing one is left as it is. None by default.
+   */
+  public AuthOptions setAdminPassword(String adminPassword) {
+    this.adminPassword = adminPassword == null || adminPassword.isEmpty() ? null : adminPassword;
     return this;
   }
 }

@@ -129,6 +129,12 @@ public final class ConfigKeys {
     "password checks (sign-in, sign-up) a node runs at once", "auth");
   public static final ConfigKey<Long> AUTH_PASSWORD_CHECK_QUEUE = ConfigKey.wholeNumber("auth.passwordCheckQueue", 8,
     "password checks waiting their turn; one more is `503` with `Retry-After`", "auth");
+  public static final ConfigKey<Long> AUTH_PASSWORD_MIN_LENGTH = ConfigKey.wholeNumber("auth.passwordMinLength", 8,
+    "fewest characters of a new password (no composition rules, as NIST SP 800-63B advises)", "auth");
+  public static final ConfigKey<Long> AUTH_PASSWORD_MAX_LENGTH = ConfigKey.wholeNumber("auth.passwordMaxLength", 128,
+    "most characters of a new password", "auth");
+  public static final ConfigKey<String> AUTH_ADMIN_PASSWORD = ConfigKey.text("auth.adminPassword", null, "none",
+    "with the built-in accounts: creates the user `admin` (role `admin`) at start if there is none", "auth");
 
   /** Every key of core, in the README's order. */
   public static final List<ConfigKey<?>> ALL = List.of(
@@ -141,7 +147,7 @@ public final class ConfigKeys {
     DEV, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_CONNECT_TIMEOUT, DB_MIGRATIONS,
     AUTH_TOKEN_KEY, AUTH_TOKEN_TTL, AUTH_SESSION_TIMEOUT, AUTH_SECURE_COOKIE, AUTH_MAX_FAILURES,
     AUTH_MAX_FAILURES_PER_ADDRESS, AUTH_FAILURE_WINDOW, AUTH_PASSWORD_ITERATIONS, AUTH_PASSWORD_CHECKS,
-    AUTH_PASSWORD_CHECK_QUEUE);
+    AUTH_PASSWORD_CHECK_QUEUE, AUTH_PASSWORD_MIN_LENGTH, AUTH_PASSWORD_MAX_LENGTH, AUTH_ADMIN_PASSWORD);
 
   /** The prefixes core owns: an unknown key under one of them is a mistake worth a warning. */
   public static final List<String> CORE_PREFIXES = List.of("http.", "api.", "eventbus.", "ops.", "templates.",

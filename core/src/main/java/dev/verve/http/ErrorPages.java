@@ -15,8 +15,14 @@ import java.util.Base64;
  */
 public final class ErrorPages {
 
-  private static final String STYLE = "body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;"
-    + "padding:0 1rem;color:#222}h1{font-size:1.6rem}a{color:#5b3cc4}";
+  /**
+   * The one inline style of Verve's own pages: the error pages and the built-in layout
+   * ({@code dev/verve/templates/layout.hbs}, which must carry it byte for byte, or the policy blocks it).
+   */
+  public static final String STYLE = "body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;"
+    + "padding:0 1rem;color:#222}h1{font-size:1.6rem}a{color:#5b3cc4}label{display:block;margin:1rem 0 .25rem}"
+    + "input{font:inherit;padding:.4rem;width:100%;max-width:22rem;box-sizing:border-box}"
+    + "button{font:inherit;padding:.4rem 1.2rem;margin-top:1.2rem}.error{color:#b00020;margin:.25rem 0}";
   /** The page's one inline style, as a Content-Security-Policy source: {@code 'sha256-...'}. */
   public static final String STYLE_SOURCE = "'sha256-" + sha256(STYLE) + "'";
 

@@ -7,6 +7,8 @@ import dev.verve.auth.Accounts;
 import dev.verve.auth.Auth;
 import dev.verve.auth.AuthOptions;
 import dev.verve.auth.Authentication;
+import dev.verve.auth.Users;
+import dev.verve.db.Database;
 import dev.verve.bus.EventBusBridge;
 import dev.verve.fn.Functions;
 import dev.verve.http.BrowserHeaders;
@@ -53,6 +55,7 @@ public final class VerveImpl implements Verve {
   private final Readiness readiness;
   private final BrowserHeaders browserHeaders;
   private Auth auth;
+  private Future<Void> seeded = Future.succeededFuture();
   private Router router;
 
   public VerveImpl(Vertx vertx, VerveOptions options) {
@@ -99,7 +102,11 @@ public final class VerveImpl implements Verve {
 
   @Override
   public Future<Void> ready() {
-    return functions.ready();
+    Future<Void> seeded;
+    synchronized (this) {
+      seeded = this.seeded;
+    }
+    return Future.all(functions.ready(), pages.ready(), seeded).mapEmpty();
   }
 
   @Override
@@ -145,6 +152,15 @@ public final class VerveImpl implements Verve {
           + Problems.internalError(ctx.failure(), ctx.request().path()).toJson().getString(Problems.CORRELATION_ID)));
     }
     return router;
+  }
+
+  @Override
+  public synchronized Auth auth(Database database) {
+    AuthOptions authOptions = options.auth();
+    Users users = Users.inDatabase(vertx, database, authOptions);
+    Auth created = auth(users, authOptions);
+    if (authOptions.getAdminPassword() != null) seeded = users.ensureAdmin(authOptions.getAdminPassword()).mapEmpty();
+    return created;
   }
 
   @Override

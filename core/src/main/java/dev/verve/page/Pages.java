@@ -28,6 +28,12 @@ public interface Pages {
   /** A page at {@code path} (GET) on {@code router}, rendering {@code templates/<template>.hbs}. */
   Page page(Router router, String path, String template);
 
+  /**
+   * Completes once every page's template is found (the app's, or one of Verve's built-in ones); fails naming
+   * the first that is not, so a typo stops the start instead of answering 500 at the first visit.
+   */
+  Future<Void> ready();
+
   /** Renders {@code template} with {@code model} as a whole page, its state being {@code state}. */
   Future<Buffer> render(String template, Map<String, Object> model, Map<String, Object> state);
 }

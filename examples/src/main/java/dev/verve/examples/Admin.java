@@ -16,4 +16,10 @@ public interface Admin {
 
   /** {@code {"users": <count>, "todos": <count>}}. */
   Future<JsonObject> stats();
+
+  /**
+   * Disables a user (the built-in accounts' admin API): their sign-ins are refused and their sessions and
+   * tokens stop working at once, on every node. {@code false} for no such user.
+   */
+  Future<Boolean> disable(String username);
 }

@@ -51,7 +51,7 @@ class AuthTest {
   @BeforeAll
   static void start() {
     server = TestServer.start(ProbeVerticle::new, new JsonObject()
-      .put("demo.adminPassword", ADMIN_PASSWORD)
+      .put("auth.adminPassword", ADMIN_PASSWORD)
       .put("eventbus.inbound", new JsonArray().add("verve.test.who"))
       .put("eventbus.outbound", new JsonArray().add("counter.total").add("admin.events role:admin")));
   }

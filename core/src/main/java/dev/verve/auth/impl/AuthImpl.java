@@ -5,6 +5,7 @@ import dev.verve.auth.Auth;
 import dev.verve.auth.AuthOptions;
 import dev.verve.auth.Caller;
 import dev.verve.auth.FormRenderer;
+import dev.verve.auth.Users;
 import dev.verve.http.OriginGuard;
 import dev.verve.http.Problems;
 import io.vertx.core.Future;
@@ -29,17 +30,20 @@ final class AuthImpl implements Auth {
   private static final String TOKEN = "/auth/token";
 
   private final Tokens tokens;
+  private final Accounts accounts;
   private final SignInForms forms;
   private final TokenEndpoint tokenEndpoint;
   private Router router;
   private boolean signUpMounted;
 
   AuthImpl(Vertx vertx, AuthOptions options, Accounts accounts, FormRenderer renderer, List<String> trustedProxies) {
+    this.accounts = accounts;
     this.tokens = new Tokens(vertx, options.getTokenKey(), options.getTokenTtlSeconds());
     CredentialCheck credentials = new CredentialCheck(vertx, accounts,
       new SignInThrottle(vertx, options.getMaxFailures(), options.getMaxFailuresPerAddress(), options.getFailureWindowSeconds()),
       PasswordChecks.of(vertx, options.getPasswordChecks(), options.getPasswordCheckQueue()));
-    this.forms = new SignInForms(this, credentials, renderer, tokens, trustedProxies);
+    this.forms = new SignInForms(this, credentials, renderer, tokens, trustedProxies,
+      new PasswordRule(options.getPasswordMinLength(), options.getPasswordMaxLength()));
     this.tokenEndpoint = new TokenEndpoint(credentials, tokens, trustedProxies);
   }
 
@@ -73,6 +77,16 @@ final class AuthImpl implements Auth {
     SessionCaller.put(session, caller);
     ctx.put(CallerHandler.KEY, caller);
     return Future.succeededFuture();
+  }
+
+  @Override
+  public Users users() {
+    if (accounts instanceof Users) return (Users) accounts;
+    throw new IllegalStateException("This app signs in with Accounts of its own, not Verve's built-in users");
+  }
+
+  boolean signUpAllowed() {
+    return signUpMounted;
   }
 
   @Override

@@ -35,6 +35,7 @@ public final class CallerHandler implements Authentication {
   private final Sessions sessions;
   private final List<String> trustedProxies;
   private volatile AuthImpl auth;
+  private volatile UserRevocations revocations;
 
   public CallerHandler(Vertx vertx, Sessions sessions, List<String> trustedProxies) {
     this.vertx = vertx;
@@ -45,6 +46,7 @@ public final class CallerHandler implements Authentication {
   @Override
   public synchronized Auth signIn(Router router, Accounts accounts, AuthOptions options, FormRenderer forms) {
     if (auth != null) throw new IllegalStateException("sign-in was turned on already");
+    revocations = UserRevocations.of(vertx);
     AuthImpl created = new AuthImpl(vertx, options, accounts, forms, trustedProxies);
     sessions.enable(options.isSecureCookie(), options.getSessionTimeoutMs());
     created.mount(router);
@@ -78,7 +80,13 @@ public final class CallerHandler implements Authentication {
       });
       return;
     }
-    proceed(ctx, SessionCaller.of(ctx));
+    Caller caller = SessionCaller.of(ctx);
+    if (caller.isSignedIn() && revocations.revokedHere(caller.id(), SessionCaller.signedInAt(ctx.session()))) {
+      // Disabled, a new password or new roles since this browser signed in: signed out.
+      ctx.session().destroy();
+      caller = Caller.ANONYMOUS;
+    }
+    proceed(ctx, caller);
   }
 
   private static void proceed(RoutingContext ctx, Caller caller) {

@@ -11,6 +11,8 @@ public final class SessionCaller {
 
   /** Where the session keeps its signed-in caller. */
   static final String KEY = "verve.session.caller";
+  /** When it signed in (ms): what a user's revocation ({@link UserRevocations}) compares with. */
+  static final String SIGNED_IN_AT = "verve.session.signedInAt";
 
   private SessionCaller() {
   }
@@ -30,5 +32,11 @@ public final class SessionCaller {
 
   static void put(Session session, Caller caller) {
     session.put(KEY, caller.toJson());
+    session.put(SIGNED_IN_AT, System.currentTimeMillis());
+  }
+
+  static long signedInAt(Session session) {
+    Object at = session.get(SIGNED_IN_AT);
+    return at instanceof Number ? ((Number) at).longValue() : 0;
   }
 }

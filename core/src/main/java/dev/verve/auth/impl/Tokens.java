@@ -19,21 +19,25 @@ import java.util.logging.Logger;
 /**
  * Bearer tokens: JWTs (HS256, vertx-auth-jwt) carrying the caller, always with an expiry ({@code exp}); a token
  * without one is refused, however well signed. A token revoked at sign-out is refused until it would have
- * expired, on every node: the revocations live in Vert.x's shared data, cluster-wide when clustered.
+ * expired, on every node: the revocations live in Vert.x's shared data, cluster-wide when clustered. So
+ * does a user's, signed out everywhere ({@link UserRevocations}): every token signed before it is refused.
  */
 final class Tokens {
 
   private static final String REVOKED = "verve.auth.revoked";
+  private static final String SIGNED_AT = "sat";
 
   private static final Logger LOG = Logger.getLogger(Tokens.class.getName());
 
   private final Vertx vertx;
   private final JWTAuth jwt;
   private final long ttlSeconds;
+  private final UserRevocations users;
 
   Tokens(Vertx vertx, String key, long ttlSeconds) {
     this.vertx = vertx;
     this.ttlSeconds = ttlSeconds;
+    this.users = UserRevocations.of(vertx);
     if (key == null) {
       key = VertxContextPRNG.current(vertx).nextString(48);
       LOG.warning("No auth.tokenKey configured: bearer tokens are signed with a key made at start, so they stop"
@@ -52,7 +56,9 @@ final class Tokens {
     // A random id: two tokens for the same user in the same second are two tokens, each revoked on its own.
     JsonObject claims = new JsonObject().put("sub", caller.id()).put("name", caller.name())
       .put("roles", new JsonArray(new ArrayList<>(caller.roles())))
-      .put("jti", VertxContextPRNG.current(vertx).nextString(16));
+      .put("jti", VertxContextPRNG.current(vertx).nextString(16))
+      // When it was signed, to the millisecond (iat has seconds): a user signed out everywhere after it refuses it.
+      .put(SIGNED_AT, System.currentTimeMillis());
     return jwt.generateToken(claims, new JWTOptions().setAlgorithm("HS256").setExpiresInSeconds((int) ttlSeconds));
   }
 
@@ -64,9 +70,12 @@ final class Tokens {
       Caller caller = Caller.fromJson(new JsonObject().put("id", user.principal().getValue("sub"))
         .put("name", user.principal().getValue("name")).put("roles", user.principal().getValue("roles")));
       if (!caller.isSignedIn()) return Future.failedFuture(new IllegalArgumentException("a token without a user"));
+      Object signedAt = user.principal().getValue(SIGNED_AT);
       return revoked().compose(map -> map.get(signature(token))).compose(revoked -> revoked != null
-        ? Future.failedFuture(new IllegalArgumentException("a revoked token"))
-        : Future.succeededFuture(caller));
+        ? Future.succeededFuture(true)
+        : users.revoked(caller.id(), signedAt instanceof Number ? ((Number) signedAt).longValue() : 0))
+        .compose(revoked -> revoked ? Future.failedFuture(new IllegalArgumentException("a revoked token"))
+          : Future.succeededFuture(caller));
     });
   }
 

@@ -14,12 +14,26 @@ final class Migrations {
   private Migrations() {
   }
 
+  /** Verve's own tables (the built-in accounts), in the schema {@value #VERVE_SCHEMA}. */
+  static final String VERVE_SCHEMA = "verve";
+
+  /**
+   * Verve's migrations, then the app's. Verve's are first, so an app's table may reference
+   * {@code verve.users}; they live in a schema of their own with their own history, so the app's schema
+   * still looks empty to the app's first migration, and neither history ever meets the other's versions.
+   */
   static void apply(DatabaseImpl.Target target, String location, ClassLoader loader) {
+    migrate(Flyway.configure(Migrations.class.getClassLoader()).schemas(VERVE_SCHEMA).createSchemas(true)
+      .locations("classpath:dev/verve/db/verve"), target, "classpath:dev/verve/db/verve");
     String where = location.contains(":") ? location : "classpath:" + location;
+    migrate(Flyway.configure(loader).locations(where), target, where);
+  }
+
+  private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration flyway,
+                              DatabaseImpl.Target target, String where) {
     try {
-      MigrateResult result = Flyway.configure(loader)
+      MigrateResult result = flyway
         .dataSource(target.jdbcUrl, target.user, target.password)
-        .locations(where)
         .load()
         .migrate();
       if (result.migrationsExecuted > 0) {

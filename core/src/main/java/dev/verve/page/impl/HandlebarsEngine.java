@@ -37,13 +37,15 @@ public final class HandlebarsEngine implements TemplateEngine {
   private final boolean dev;
   private final Handlebars handlebars;
   private final CachingTemplateLoader loader;
-  private final Map<String, Future<Template>> templates = new ConcurrentHashMap<>();
+  private final BuiltInFallbackLoader templates;
+  private final Map<String, Future<Template>> compiled = new ConcurrentHashMap<>();
 
   public HandlebarsEngine(Vertx vertx, String root, boolean dev) {
     this.vertx = vertx;
     this.dev = dev;
     String prefix = "/" + root.replaceAll("^/+|/+$", "");
-    this.loader = new CachingTemplateLoader(new ClassPathTemplateLoader(prefix, ".hbs"));
+    this.templates = new BuiltInFallbackLoader(new ClassPathTemplateLoader(prefix, ".hbs"));
+    this.loader = new CachingTemplateLoader(templates);
     this.handlebars = handlebars(loader).with(new ConcurrentMapTemplateCache().setReload(dev));
   }
 
@@ -79,22 +81,22 @@ public final class HandlebarsEngine implements TemplateEngine {
         return apply(handlebars.compile(templateName), model);
       }, false);
     }
-    Future<Template> compiled = templates.computeIfAbsent(templateName, this::compile);
-    if (compiled.succeeded()) {
+    Future<Template> template = compiled.computeIfAbsent(templateName, this::compile);
+    if (template.succeeded()) {
       try {
-        return Future.succeededFuture(apply(compiled.result(), model));
+        return Future.succeededFuture(apply(template.result(), model));
       } catch (IOException | RuntimeException e) {
         return Future.failedFuture(e);
       }
     }
     // First render: the partials it pulls in are read and parsed on a worker too.
-    return compiled.compose(template -> vertx.executeBlocking(() -> apply(template, model), false));
+    return template.compose(t -> vertx.executeBlocking(() -> apply(t, model), false));
   }
 
   // Reading and parsing happen off the event loop; a failed compile is retried on the next request.
   private Future<Template> compile(String templateName) {
     Future<Template> loading = vertx.executeBlocking(() -> handlebars.compile(templateName), false);
-    loading.onFailure(err -> templates.remove(templateName, loading));
+    loading.onFailure(err -> compiled.remove(templateName, loading));
     return loading;
   }
 
@@ -107,9 +109,14 @@ public final class HandlebarsEngine implements TemplateEngine {
     }
   }
 
+  /** Whether {@code templateName} is the app's or a built-in template; on a worker, it reads resources. */
+  public Future<Boolean> exists(String templateName) {
+    return vertx.executeBlocking(() -> templates.exists(templateName), false);
+  }
+
   @Override
   public void clearCache() {
-    templates.clear();
+    compiled.clear();
     loader.clear();
     handlebars.getCache().clear();
   }

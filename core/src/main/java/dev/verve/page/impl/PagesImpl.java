@@ -12,6 +12,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 public final class PagesImpl implements Pages {
@@ -22,7 +24,9 @@ public final class PagesImpl implements Pages {
   private final long timeoutMs;
   private final MeterRegistry registry;
   private final RequestLimit limit;
+  private final Map<String, String> templates = new java.util.LinkedHashMap<>();
   private PageRenderer renderer;
+  private HandlebarsEngine engine;
 
   public PagesImpl(Vertx vertx, PageOptions options, boolean dev, long timeoutMs, MeterRegistry registry,
                    RequestLimit limit) {
@@ -40,7 +44,27 @@ public final class PagesImpl implements Pages {
       Tags.of("template", template));
     PageImpl page = new PageImpl(template, renderer(), timeoutMs, dev, timers, limit);
     router.get(path).handler(page);
+    synchronized (this) {
+      templates.putIfAbsent(template, path);
+    }
     return page;
+  }
+
+  @Override
+  public Future<Void> ready() {
+    List<Future<Void>> checks = new ArrayList<>();
+    Map<String, String> pages;
+    synchronized (this) {
+      if (templates.isEmpty()) return Future.succeededFuture();
+      renderer();
+      pages = Map.copyOf(templates);
+    }
+    String root = options.getTemplateRoot().replaceAll("^/+|/+$", "");
+    pages.forEach((template, path) -> checks.add(engine.exists(template).compose(found -> found
+      ? Future.<Void>succeededFuture()
+      : Future.failedFuture(new IllegalStateException("The page " + path + " renders the template " + root + "/"
+        + template + ".hbs, which is not on the class path")))));
+    return Future.all(checks).mapEmpty();
   }
 
   @Override
@@ -51,7 +75,7 @@ public final class PagesImpl implements Pages {
   // Made at the first page: an app without pages never reads a template.
   private synchronized PageRenderer renderer() {
     if (renderer == null) {
-      HandlebarsEngine engine = new HandlebarsEngine(vertx, options.getTemplateRoot(), dev);
+      engine = new HandlebarsEngine(vertx, options.getTemplateRoot(), dev);
       renderer = new PageRenderer(vertx, engine, options.getTemplateRoot(), dev);
     }
     return renderer;

@@ -43,7 +43,7 @@ class ApiDocsBrowserTest extends BrowserTestBase {
     String user = newUser("swagger");
     signUp(browser, base(), user);
     browser.open(base() + "/api/docs");
-    browser.waitFor(Duration.ofSeconds(20), d -> d.findElements(By.cssSelector(".opblock")).size() == 14);
+    browser.waitFor(Duration.ofSeconds(20), d -> d.findElements(By.cssSelector(".opblock")).size() == 15);
 
     String title = "Added from Swagger UI by " + user;
     JsonObject added = tryItOut("Todos", "Todos_add", "{\"title\": \"" + title + "\"}", "200");

@@ -28,7 +28,7 @@ class OpsAccessTest {
   @Test
   void aForwardedRequestNeedsTheRoleAndGets401Or403WithoutIt() {
     try (TestServer server = TestServer.start(DemoVerticle::new, new JsonObject()
-      .put("ops.role", "admin").put("demo.adminPassword", ADMIN_PASSWORD))) {
+      .put("ops.role", "admin").put("auth.adminPassword", ADMIN_PASSWORD))) {
       String userToken = server.signUp("ada", "correct horse battery");
       String adminToken = server.token("admin", ADMIN_PASSWORD);
       for (String path : new String[] {"/metrics", "/health/ready", "/health/live"}) {
@@ -45,7 +45,7 @@ class OpsAccessTest {
   @Test
   void withLoopbackClosedEvenALocalClientNeedsTheRole() {
     try (TestServer server = TestServer.start(DemoVerticle::new, new JsonObject()
-      .put("ops.loopbackOpen", false).put("demo.adminPassword", ADMIN_PASSWORD).put("ops.role", "admin"))) {
+      .put("ops.loopbackOpen", false).put("auth.adminPassword", ADMIN_PASSWORD).put("ops.role", "admin"))) {
       assertProblem(get(server, "/metrics", null, false), 401);
       assertProblem(get(server, "/health/ready", null, false), 401);
       assertEquals(200, get(server, "/metrics", server.token("admin", ADMIN_PASSWORD), false).statusCode());

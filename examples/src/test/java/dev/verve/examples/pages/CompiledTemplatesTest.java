@@ -41,7 +41,7 @@ class CompiledTemplatesTest {
 
   static final List<String> ROOTS = List.of("templates", "bench", "bench-partials");
   // The names the example templates read, and the item fields of their lists.
-  static final List<String> NAMES = List.of("pageTitle", "script", "count", "total", "data", "todos",
+  static final List<String> NAMES = List.of("title", "script", "count", "total", "data", "todos",
     "fortunes", "rows", "state", "id", "title", "done", "message", "problem", "values", "result", "errors", "general");
 
   @Example
