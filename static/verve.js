@@ -274,15 +274,18 @@ const directives = {
   // A form posting to a server function, sent with fetch. As after a post without JavaScript, success sets
   // store.result (and store[data-result]), clears store.problem and runs the action "<Interface>.<method>"
   // if there is one ({ result, values }); a failure sets store.problem: errors by argument, general if none.
+  // On success store.answered.<Interface>.<method> says whose result it is, as after a post without JavaScript.
   form: (el, fn, s, url) => listen(el, "submit", async e => {
     e.preventDefault();
-    const data = new FormData(el, e.submitter), buttons = el.querySelectorAll("button,[type=submit]"), values = {};
+    const data = new FormData(el, e.submitter), buttons = el.querySelectorAll("button,[type=submit]"), values = {},
+      [i, m] = fn.split(".");
     data.forEach((v, k) => values[k] = v);
     buttons.forEach(b => b.disabled = true);
     try {
       const result = await post(url, data, fn);
       batch(() => {
         store.problem = store.values = undefined;
+        store.answered = { [i]: { [m]: true } };
         store.result = result;
         if (el.dataset.result) store[el.dataset.result] = result;
       });
@@ -294,7 +297,7 @@ const directives = {
       const errors = {}, p = { status: x.status, detail: x.message, ...x.problem, errors };
       x.problem?.errors?.forEach?.(v => errors[v.argument] = v.detail);
       if (!Object.keys(errors).length) p.general = p.detail;
-      store.problem = p;
+      batch(() => { store.answered = undefined; store.problem = p; });
       el.dispatchEvent(new CustomEvent("verve:error", { bubbles: true, detail: x }));
     } finally {
       buttons.forEach(b => b.disabled = false);

@@ -285,6 +285,7 @@ class FormsTest {
     assertEquals("lots", state.getJsonObject("values").getString("big"));
     assertEquals(new JsonArray().add("1").add("2"), state.getJsonObject("values").getJsonArray("numbers"));
     assertEquals("Hello from the server!", state.getString("data"), "the page's own data is still there");
+    assertNull(state.getValue("answered"), "only a success says whose result it is");
     assertFalse(state.getJsonObject("values").containsKey("password"), "a password is never sent back");
     JsonObject again = state(browser, "/server-data");
     assertNull(again.getValue("problem"));
@@ -306,7 +307,10 @@ class FormsTest {
     WebClientSession browser = server.browser();
     HttpResponse<Buffer> answer = await(fromPage(browser, "/api/Probe/echo", "/server-data").sendForm(fields("text", "Hello, Ada!")));
     assertEquals(303, answer.statusCode());
-    assertEquals("Hello, Ada!", state(browser, "/server-data").getString("result"));
+    JsonObject state = state(browser, "/server-data");
+    assertEquals("Hello, Ada!", state.getString("result"));
+    // Whose result it is, for a page with several forms: {{#if answered.Probe.echo}}.
+    assertEquals(new JsonObject().put("Probe", new JsonObject().put("echo", true)), state.getJsonObject("answered"));
     assertNull(state(browser, "/server-data").getValue("result"));
   }
 

@@ -31,6 +31,8 @@ import java.util.Map;
 final class FormAnswer {
 
   private static final int MAX_FLASHED_VALUE = 4096;
+  /** Which function succeeded, {@code {"Notes": {"add": true}}}: on a page with several forms, whose result it is. */
+  static final String ANSWERED = "answered";
 
   private final RoutingContext ctx;
   private final boolean html;
@@ -72,10 +74,19 @@ final class FormAnswer {
       return;
     }
     if (ctx.response().ended() || ctx.response().closed()) return;
-    JsonObject flash = new JsonObject();
+    JsonObject flash = new JsonObject().put(ANSWERED, answered());
     if (!method.returnsVoid()) flash.put("result", reply.result().body());
     Flash.put(ctx, flash);
     redirect(forward());
+  }
+
+  // From the path, <prefix>/<Interface>/<method>: the names the page's template and verve.js use.
+  private JsonObject answered() {
+    String path = ctx.request().path();
+    int method = path.lastIndexOf('/');
+    int service = method <= 0 ? -1 : path.lastIndexOf('/', method - 1);
+    if (service < 0 || method == path.length() - 1) return null;
+    return new JsonObject().put(path.substring(service + 1, method), new JsonObject().put(path.substring(method + 1), true));
   }
 
   private void redirect(String location) {

@@ -48,7 +48,7 @@ public final class PageImpl implements Page, Handler<RoutingContext> {
   private static final String TOO_LONG = "The page took too long to prepare. Please try again.";
 
   /** What a form post flashes for the page it leads to; in the template context and the state. */
-  private static final List<String> FLASHED = List.of("problem", "values", "result");
+  private static final List<String> FLASHED = List.of("problem", "values", "result", "answered");
 
   private final String template;
   private final PageRenderer renderer;

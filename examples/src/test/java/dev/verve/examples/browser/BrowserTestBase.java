@@ -93,9 +93,9 @@ abstract class BrowserTestBase {
 
   private static void submitAuthForm(Browser b, String formUrl, String username) {
     b.open(formUrl);
-    b.find("form.auth input[name=username]").sendKeys(username);
-    b.find("form.auth input[name=password]").sendKeys(PASSWORD);
-    b.find("form.auth button[type=submit]").click();
+    b.find("form.verve-auth input[name=username]").sendKeys(username);
+    b.find("form.verve-auth input[name=password]").sendKeys(PASSWORD);
+    b.find("form.verve-auth button[type=submit]").click();
     b.waitFor(d -> !d.findElements(By.cssSelector(".who .user")).isEmpty());
     assertEquals(username, b.find(".who .user strong").getText());
   }

@@ -95,14 +95,18 @@ class FormsBrowserTest extends BrowserTestBase {
     b.find("form.import button").click();
     b.waitFor(d -> titles(b).containsAll(List.of("Buy milk", "Call Ada")));
     assertEquals(List.of("Walk the dog", "Buy milk", "Call Ada"), titles(b));
+    // The answer was the import form's: its note shows, and only for it (answered.Todos.importFile).
+    assertEquals("Imported.", shown(b, "#imported"));
 
     // An import without a file: the message next to the file field.
     b.find("form.import button").click();
     b.waitFor(d -> "'file' is required (a file)".equals(shown(b, "#file-error")));
+    assertNull(shown(b, "#imported"), "a failure is no one's result");
 
     // Removed.
     item(b, "Buy milk").findElement(By.cssSelector("button.remove")).click();
     b.waitFor(d -> !titles(b).contains("Buy milk"));
+    assertNull(shown(b, "#imported"), "another form's answer");
     assertEquals(List.of("Walk the dog", "Call Ada"), titles(b));
 
     if (javascript) {

@@ -51,9 +51,9 @@ class SignInBrowserTest extends BrowserTestBase {
       signOut(noJs);
 
       noJs.open(url("/login"));
-      noJs.find("form.auth input[name=username]").sendKeys(ada);
-      noJs.find("form.auth input[name=password]").sendKeys("not the password");
-      noJs.find("form.auth button[type=submit]").click();
+      noJs.find("form.verve-auth input[name=username]").sendKeys(ada);
+      noJs.find("form.verve-auth input[name=password]").sendKeys("not the password");
+      noJs.find("form.verve-auth button[type=submit]").click();
       noJs.waitFor(d -> noJs.find("p.error").getText().equals("Wrong username or password."));
 
       signUp(noJs, url(""), newUser("nojs-bob"));
