@@ -68,7 +68,8 @@ public final class FramingGuard implements Handler<RoutingContext> {
   private static boolean isAmbiguous(HttpServerRequest request) {
     if (!request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) return false;
     List<String> codings = request.headers().getAll(HttpHeaders.TRANSFER_ENCODING);
-    return codings.size() != 1 || !codings.get(0).trim().equalsIgnoreCase("chunked")
+    // Exactly "chunked": Netty trims a plain value, so spaces around it mean a folded line (obs-fold) was joined.
+    return codings.size() != 1 || !codings.get(0).equalsIgnoreCase("chunked")
       || request.version() != HttpVersion.HTTP_1_1 || request.headers().contains(HttpHeaders.CONTENT_LENGTH);
   }
 }

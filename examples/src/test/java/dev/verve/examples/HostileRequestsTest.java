@@ -68,6 +68,13 @@ class HostileRequestsTest {
   }
 
   @Test
+  void aTransferEncodingFoldedOntoAContinuationLineIs400() throws IOException {
+    // obs-fold (RFC 9112 5.2): Netty joins the lines with a space; a length framed by a folded line is refused.
+    assertRefused(400, send(post(CALL, "Transfer-Encoding:\r\n chunked\r\n", "0\r\n\r\n" + SMUGGLED)));
+    assertRefused(400, send(post(CALL, "Transfer-Encoding: chunked\r\n\tchunked\r\n", "0\r\n\r\n" + SMUGGLED)));
+  }
+
+  @Test
   void transferEncodingTwiceIs400() throws IOException {
     assertRefused(400, send(post(CALL, "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n",
       "0\r\n\r\n" + SMUGGLED)));
