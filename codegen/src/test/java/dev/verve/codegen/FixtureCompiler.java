@@ -1,6 +1,5 @@
 package dev.verve.codegen;
 
-import io.vertx.codegen.CodeGenProcessor;
 
 import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
@@ -92,9 +91,8 @@ final class FixtureCompiler {
   }
 
   static Compilation compile(String fixture, Path workDir) throws IOException {
-    // What a build finds in META-INF/services/javax.annotation.processing.Processor on the processor path:
-    // vertx-codegen's (from io.vertx:vertx-codegen:processor) and ours.
-    return compile(fixture, workDir, List.of(new CodeGenProcessor(), new ServerFunctionsChecker()));
+    // What a build finds in verve-codegen's META-INF/services/javax.annotation.processing.Processor.
+    return compile(fixture, workDir, List.of(new CodeGeneration(), new ServerFunctionsChecker()));
   }
 
   /** With only {@code processors}: to see what one of them reports on its own. */

@@ -1,107 +1,103 @@
 package ${package};
 
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import dev.verve.client.VerveClient;
+import dev.verve.test.SignedIn;
+import dev.verve.test.TestApp;
+import dev.verve.test.TestUser;
+import dev.verve.test.VerveTest;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.client.WebClientSession;
-import io.vertx.core.MultiMap;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.BeforeEach;
+import io.vertx.serviceproxy.ServiceException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The app on a real server: a free port on 127.0.0.1, the real event bus, HTTP from outside. */
-@ExtendWith(VertxExtension.class)
+/** The app on a real server (Verve's test kit): a free port on 127.0.0.1, a fresh database, HTTP from outside. */
+@VerveTest(App.class)
 class AppTest {
 
-  private WebClient http;
-  private WebClient browser;
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext test) {
-    App app = new App();
-    // Port 0: any free port, so the test runs beside an app already on 8080.
-    DeploymentOptions options = new DeploymentOptions().setConfig(new JsonObject().put("http.port", 0));
-    vertx.deployVerticle(app, options).onComplete(test.succeeding(id -> {
-      http = WebClient.create(vertx, new WebClientOptions()
-        .setDefaultHost("127.0.0.1").setDefaultPort(app.actualPort()));
-      // A browser with JavaScript off: keeps cookies, shows us each 303 instead of following it.
-      browser = WebClientSession.create(WebClient.create(vertx, new WebClientOptions()
-        .setDefaultHost("127.0.0.1").setDefaultPort(app.actualPort()).setFollowRedirects(false)));
-      test.completeNow();
-    }));
+  @Test
+  void anyoneMayGreet(TestApp app, VerveClient anonymous) {
+    assertEquals("Hello, Ada!", app.await(anonymous.of(Greeter.class).greet("Ada")));
+    ServiceException blank = assertThrows(ServiceException.class, () -> app.await(anonymous.of(Greeter.class).greet(" ")));
+    assertEquals(400, blank.failureCode());
   }
 
   @Test
-  void greetIsAFunctionOverHttp(VertxTestContext test) {
-    Future<HttpResponse<Buffer>> answer = http.post("/api/Greeter/greet")
-      .sendJsonObject(new JsonObject().put("name", "Ada"));
-    answer.onComplete(test.succeeding(response -> test.verify(() -> {
-      assertEquals(200, response.statusCode());
-      assertEquals("\"Hello, Ada!\"", response.bodyAsString());
-      test.completeNow();
-    })));
+  void notesNeedASignedInUser(TestApp app, VerveClient anonymous) {
+    ServiceException refused = assertThrows(ServiceException.class, () -> app.await(anonymous.of(Notes.class).list()));
+    assertEquals(401, refused.failureCode());
   }
 
   @Test
-  void theHomePageIsSentWithTheGreetingAwaitedOnTheServer(VertxTestContext test) {
-    http.get("/").send().onComplete(test.succeeding(response -> test.verify(() -> {
-      assertEquals(200, response.statusCode());
-      assertTrue(response.getHeader("Content-Type").startsWith("text/html"), response.getHeader("Content-Type"));
-      String page = response.bodyAsString();
-      assertTrue(page.contains("<h1 id=\"greeting\" data-text=\"greeting\">Hello, world!</h1>"), page);
-      assertTrue(page.contains("<form method=\"post\" action=\"/api/Greeter/greet\">"), page);
-      test.completeNow();
-    })));
+  void eachUserSeesOnlyTheirOwnNotes(TestApp app, TestUser ada, TestUser grace) {
+    Notes adas = ada.client().of(Notes.class);
+    Note note = app.await(adas.add("Buy milk"));
+    assertEquals("Buy milk", note.getText());
+    List<Note> listed = app.await(adas.list());
+    assertEquals(1, listed.size());
+    assertEquals(note.toJson(), listed.get(0).toJson());
+    assertEquals(List.of(), app.await(grace.client().of(Notes.class).list()));
   }
 
   @Test
-  void aBlankNameIsABadRequestThatSaysWhy(VertxTestContext test) {
-    http.post("/api/Greeter/greet").sendJsonObject(new JsonObject().put("name", " "))
-      .onComplete(test.succeeding(response -> test.verify(() -> {
-        assertEquals(400, response.statusCode());
-        assertEquals("application/problem+json", response.getHeader("Content-Type"));
-        assertEquals("Tell me whom to greet", response.bodyAsJsonObject().getString("detail"));
-        test.completeNow();
-      })));
+  void theHomePageSaysHelloAndAsksToSignIn(TestApp app, WebClientSession browser) {
+    HttpResponse<Buffer> page = app.await(browser.get("/").send());
+    assertEquals(200, page.statusCode());
+    String html = page.bodyAsString();
+    assertTrue(html.contains("<h1 id=\"greeting\" data-text=\"greeting\">Hello, world!</h1>"), html);
+    assertTrue(html.contains("to keep notes"), html);
   }
 
   @Test
-  void theFormWorksWithoutJavaScript(VertxTestContext test) {
-    postForm("Ada").compose(answer -> {
-      test.verify(() -> {
-        assertEquals(303, answer.statusCode());
-        assertEquals("/", answer.getHeader("Location"));
-      });
-      return browser.get("/").putHeader("Accept", "text/html").send();
-    }).onComplete(test.succeeding(page -> test.verify(() -> {
-      assertTrue(page.bodyAsString().contains(">Hello, Ada!</p>"), page.bodyAsString());
-      test.completeNow();
-    })));
+  void signingUpWorksWithJavaScriptOff(TestApp app, WebClientSession browser) {
+    assertTrue(app.await(browser.get("/signup").send()).bodyAsString().contains("autocomplete=\"new-password\""));
+    HttpResponse<Buffer> signedUp = app.await(browser.post("/signup")
+      .sendForm(MultiMap.caseInsensitiveMultiMap().add("username", "ada").add("password", "eight chars").add("returnTo", "/")));
+    assertEquals(303, signedUp.statusCode(), signedUp.bodyAsString());
+    assertTrue(app.await(browser.get("/").send()).bodyAsString().contains("Signed in as <strong>ada</strong>"));
   }
 
   @Test
-  void aBlankNameInTheFormIsShownNextToTheField(VertxTestContext test) {
-    postForm(" ").compose(answer -> {
-      test.verify(() -> assertEquals(303, answer.statusCode()));
-      return browser.get("/").putHeader("Accept", "text/html").send();
-    }).onComplete(test.succeeding(page -> test.verify(() -> {
-      assertTrue(page.bodyAsString().contains(">Tell me whom to greet</p>"), page.bodyAsString());
-      test.completeNow();
-    })));
+  void addingANoteWorksWithJavaScriptOff(TestApp app, @SignedIn WebClientSession browser) {
+    HttpResponse<Buffer> posted = app.await(browser.post("/api/Notes/add").putHeader("Accept", "text/html")
+      .sendForm(MultiMap.caseInsensitiveMultiMap().add("text", "Call Ada").add("returnTo", "/")));
+    assertEquals(303, posted.statusCode(), posted.bodyAsString());
+    assertEquals("/", posted.getHeader("Location"));
+    String page = app.await(browser.get("/").send()).bodyAsString();
+    assertTrue(page.contains(">Call Ada</li>"), page);
+    assertTrue(page.contains("<p id=\"result\" data-show=\"answered.Greeter.greet\" data-text=\"result\" hidden></p>"),
+      "the note is the notes form's answer, not the greeting's: " + page);
   }
 
-  private Future<HttpResponse<Buffer>> postForm(String name) {
-    return browser.post("/api/Greeter/greet").putHeader("Accept", "text/html")
-      .sendForm(MultiMap.caseInsensitiveMultiMap().add("name", name).add("returnTo", "/"));
+  @Test
+  void aBlankNoteIsShownNextToItsField(TestApp app, @SignedIn WebClientSession browser) {
+    app.await(browser.post("/api/Notes/add").putHeader("Accept", "text/html")
+      .sendForm(MultiMap.caseInsensitiveMultiMap().add("text", " ").add("returnTo", "/")));
+    String page = app.await(browser.get("/").send()).bodyAsString();
+    assertTrue(page.contains(">A note has 1 to 500 characters</p>"), page);
+  }
+
+  @Test
+  void theGreetingFormWorksWithJavaScriptOff(TestApp app, WebClientSession browser) {
+    HttpResponse<Buffer> posted = app.await(browser.post("/api/Greeter/greet").putHeader("Accept", "text/html")
+      .sendForm(MultiMap.caseInsensitiveMultiMap().add("name", "Ada").add("returnTo", "/")));
+    assertEquals(303, posted.statusCode());
+    assertTrue(app.await(browser.get("/").send()).bodyAsString().contains(">Hello, Ada!</p>"));
+  }
+
+  @Test
+  void theFunctionsAreServedOverHttpToAnyLanguage(TestApp app, TestUser user) {
+    HttpResponse<Buffer> added = app.await(user.browser().post("/api/Notes/add")
+      .sendJsonObject(new JsonObject().put("text", "From curl")));
+    assertEquals(200, added.statusCode());
+    assertEquals("From curl", added.bodyAsJsonObject().getString("text"));
   }
 }
