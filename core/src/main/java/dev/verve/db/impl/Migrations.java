@@ -24,6 +24,9 @@ final class Migrations {
    */
   static void apply(DatabaseImpl.Target target, String location, ClassLoader loader) {
     migrate(Flyway.configure(Migrations.class.getClassLoader()).schemas(VERVE_SCHEMA).createSchemas(true)
+      // A name of its own: a database user named verve has the schema verve first on its search path, so the
+      // app's history (flyway_schema_history, in the default schema) could otherwise be this very table.
+      .table("verve_schema_history")
       .locations("classpath:dev/verve/db/verve"), target, "classpath:dev/verve/db/verve");
     String where = location.contains(":") ? location : "classpath:" + location;
     migrate(Flyway.configure(loader).locations(where), target, where);
