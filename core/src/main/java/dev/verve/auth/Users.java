@@ -8,7 +8,7 @@ import io.vertx.core.Vertx;
 import java.util.List;
 
 /**
- * Verve's built-in accounts, in the app's own database: the table {@code verve.users}, made by Verve's own
+ * Verve's built-in accounts, in the app's own database: the table {@code verve_accounts.users}, made by Verve's own
  * migration when the {@link Database} opens. Names are unique whatever their case ("Ada" and "ada" are one
  * user), passwords are stored as {@link Passwords} hashes, and each user has roles for
  * {@link RolesAllowed}. {@code verve.auth(database)} turns sign-in on with them; {@link Auth#users()} hands

@@ -20,13 +20,13 @@ import java.util.Map;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
-/** {@link Users} in {@code verve.users} (Verve's own migration, {@code dev/verve/db/verve}). */
+/** {@link Users} in {@code verve_accounts.users} (Verve's own migration, {@code dev/verve/db/verve}). */
 public final class DatabaseUsers implements Users {
 
   private static final Logger LOG = Logger.getLogger(Users.class.getName());
   private static final String ADMIN = "admin";
   private static final Pattern ROLE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
-  private static final String SELECT = "SELECT id, username, password_hash, roles, disabled FROM verve.users"
+  private static final String SELECT = "SELECT id, username, password_hash, roles, disabled FROM verve_accounts.users"
     + " WHERE username_key = #{key}";
 
   private final Pool pool;
@@ -62,9 +62,9 @@ public final class DatabaseUsers implements Users {
     if (problem != null) return Future.failedFuture(new IllegalArgumentException(problem));
     List<String> kept = List.copyOf(new LinkedHashSet<>(roles));
     return passwords.hash(password).compose(hash ->
-      SqlTemplate.forQuery(pool, "SELECT nextval('verve.user_ids') AS id").execute(Map.of())
+      SqlTemplate.forQuery(pool, "SELECT nextval('verve_accounts.user_ids') AS id").execute(Map.of())
         .map(rows -> rows.iterator().next().getLong("id").intValue())
-        .compose(id -> SqlTemplate.forUpdate(pool, "INSERT INTO verve.users (id, username, username_key,"
+        .compose(id -> SqlTemplate.forUpdate(pool, "INSERT INTO verve_accounts.users (id, username, username_key,"
             + " password_hash, roles) VALUES (#{id}, #{username}, #{key}, #{hash}, #{roles})")
           .execute(Map.of("id", id, "username", username, "key", key(username), "hash", hash,
             "roles", String.join(",", kept)))
@@ -125,7 +125,7 @@ public final class DatabaseUsers implements Users {
       if (user == null) return Future.succeededFuture(false);
       Map<String, Object> params = new java.util.HashMap<>(values);
       params.put("id", user.getInteger("id"));
-      return SqlTemplate.forUpdate(pool, "UPDATE verve.users SET " + set + " WHERE id = #{id}").execute(params)
+      return SqlTemplate.forUpdate(pool, "UPDATE verve_accounts.users SET " + set + " WHERE id = #{id}").execute(params)
         .compose(done -> revocations.revoke(String.valueOf(user.getInteger("id"))))
         .map(true);
     });

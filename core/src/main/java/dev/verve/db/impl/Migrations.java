@@ -15,17 +15,17 @@ final class Migrations {
   }
 
   /** Verve's own tables (the built-in accounts), in the schema {@value #VERVE_SCHEMA}. */
-  static final String VERVE_SCHEMA = "verve";
+  static final String VERVE_SCHEMA = "verve_accounts";
 
   /**
    * Verve's migrations, then the app's. Verve's are first, so an app's table may reference
-   * {@code verve.users}; they live in a schema of their own with their own history, so the app's schema
+   * {@code verve_accounts.users}; they live in a schema of their own with their own history, so the app's schema
    * still looks empty to the app's first migration, and neither history ever meets the other's versions.
    */
   static void apply(DatabaseImpl.Target target, String location, ClassLoader loader) {
     migrate(Flyway.configure(Migrations.class.getClassLoader()).schemas(VERVE_SCHEMA).createSchemas(true)
-      // A name of its own: a database user named verve has the schema verve first on its search path, so the
-      // app's history (flyway_schema_history, in the default schema) could otherwise be this very table.
+      // Not the schema "verve": PostgreSQL puts a schema named like the user first on the search path, so a
+      // user named verve would have had the app's tables and history in Verve's schema.
       .table("verve_schema_history")
       .locations("classpath:dev/verve/db/verve"), target, "classpath:dev/verve/db/verve");
     String where = location.contains(":") ? location : "classpath:" + location;

@@ -1,8 +1,8 @@
 -- Verve's built-in accounts (dev.verve.auth.Users), in a schema of Verve's own: its history table never
--- meets the app's, and an app's table may reference verve.users (id).
-CREATE SEQUENCE verve.user_ids;
+-- meets the app's, and an app's table may reference verve_accounts.users (id).
+CREATE SEQUENCE verve_accounts.user_ids;
 
-CREATE TABLE verve.users (
+CREATE TABLE verve_accounts.users (
   id INTEGER PRIMARY KEY,
   -- As typed at sign-up; username_key is its lower case, so "Ada" and "ada" are one user.
   username VARCHAR(32) NOT NULL,

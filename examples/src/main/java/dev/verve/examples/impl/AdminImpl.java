@@ -24,7 +24,7 @@ public class AdminImpl implements Admin {
 
   @Override
   public Future<JsonObject> stats() {
-    return pool.query("SELECT (SELECT count(*) FROM verve.users) AS users, (SELECT count(*) FROM todos) AS todos").execute()
+    return pool.query("SELECT (SELECT count(*) FROM verve_accounts.users) AS users, (SELECT count(*) FROM todos) AS todos").execute()
       .map(rows -> {
         Row row = rows.iterator().next();
         return new JsonObject().put("users", row.getLong("users")).put("todos", row.getLong("todos"));
