@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The test kit against the demo: each way in a user has, anonymous and signed in. */
+// tag::kit[]
 @VerveTest(DemoVerticle.class)
 class DemoWithTheTestKitTest {
 
@@ -42,6 +43,7 @@ class DemoWithTheTestKitTest {
     assertEquals(added.toJson(), adas.get(0).toJson());
     assertEquals(List.of(), app.await(grace.of(Todos.class).list()), "another user's todos are not hers");
   }
+  // end::kit[]
 
   @Test
   void aBrowserWithJavaScriptOffPostsTheFormAndSeesTheResult(TestApp app, @SignedIn WebClientSession browser) {
