@@ -3,7 +3,6 @@ package dev.verve.codegen;
 import io.vertx.codegen.processor.type.ClassKind;
 import io.vertx.codegen.processor.type.ClassTypeInfo;
 import io.vertx.codegen.processor.type.TypeInfo;
-import io.vertx.serviceproxy.generator.GeneratorUtils;
 
 import java.util.Map;
 
@@ -47,8 +46,7 @@ final class ArgTypes {
     }
     if (JsonTypes.isDataObject(type)) {
       // Validation runs the very decoding the service handler will run, so what it would reject is a 400.
-      imports.use(type.getDataObject().getJsonType().getName()); // the decoder casts to its simple name
-      String decode = GeneratorUtils.generateDeserializeDataObject("v", (ClassTypeInfo) type);
+      String decode = ClientCodec.deserialize("v", (ClassTypeInfo) type, imports);
       return argType + ".dataObject(" + Literals.quote(type.getRaw().getSimpleName()) + ", v -> " + decode + ")";
     }
     if (type.getKind() == ClassKind.ENUM) {

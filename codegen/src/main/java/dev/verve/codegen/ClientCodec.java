@@ -2,12 +2,14 @@ package dev.verve.codegen;
 
 import io.vertx.codegen.processor.type.ClassKind;
 import io.vertx.codegen.processor.type.ClassTypeInfo;
+import io.vertx.codegen.processor.type.MapperInfo;
 import io.vertx.codegen.processor.type.PrimitiveTypeInfo;
 import io.vertx.codegen.processor.type.TypeInfo;
 import io.vertx.serviceproxy.generator.GeneratorUtils;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The expressions of one generated method: a parameter to its JSON value (the form the event-bus proxy
@@ -57,7 +59,8 @@ final class ClientCodec {
       if (type.getKind() == ClassKind.MAP) {
         String jsonObject = imports.use(JsonTypes.JSON_OBJECT);
         if (!JsonTypes.isDataObject(element)) {
-          return guard + "new " + jsonObject + "(new " + imports.use("java.util.LinkedHashMap") + "<String, Object>(" + name + "))";
+          return guard + "new " + jsonObject + "(new " + imports.use("java.util.LinkedHashMap") + "<"
+            + imports.use("java.lang.String") + ", " + imports.use("java.lang.Object") + ">(" + name + "))";
         }
         String json = fresh("json");
         String e = fresh("e");
@@ -95,13 +98,14 @@ final class ClientCodec {
         String e = fresh("e");
         String value = JsonTypes.isDataObject(element) ? serialize(cast(e + ".getValue()", element), element) : e + ".getValue()";
         return guard + "((" + imports.use("java.util.Map") + "<?, ?>) " + name + ").entrySet().stream().collect(" + jsonObject
-          + "::new, (" + json + ", " + e + ") -> " + json + ".put((String) " + e + ".getKey(), " + value + "), "
-          + jsonObject + "::mergeIn)";
+          + "::new, (" + json + ", " + e + ") -> " + json + ".put((" + imports.use("java.lang.String") + ") " + e + ".getKey(), "
+          + value + "), " + jsonObject + "::mergeIn)";
       }
       String jsonArray = imports.use(JsonTypes.JSON_ARRAY);
       String collection = "((" + imports.use("java.util.Collection") + "<?>) " + name + ")";
       if (!JsonTypes.isDataObject(element)) {
-        return guard + "new " + jsonArray + "(new " + imports.use("java.util.ArrayList") + "<Object>(" + collection + "))";
+        return guard + "new " + jsonArray + "(new " + imports.use("java.util.ArrayList") + "<" + imports.use("java.lang.Object")
+          + ">(" + collection + "))";
       }
       String v = fresh("v");
       return guard + "new " + jsonArray + "(" + collection + ".stream().map(" + v + " -> " + serialize(cast(v, element), element)
@@ -137,13 +141,36 @@ final class ClientCodec {
       return jsonResults + "." + method + "(" + value + ", " + decoder(JsonTypes.element(type), fresh("item")) + ")";
     }
     if (JsonTypes.isDataObject(type)) {
-      imports.use(type.getDataObject().getJsonType().getName()); // the decoder casts to its simple name
-      return GeneratorUtils.generateDeserializeDataObject(value, (ClassTypeInfo) type);
+      return deserialize(value, (ClassTypeInfo) type, imports);
     }
     if (JsonTypes.isEnum(type)) {
       return jsonResults + ".toEnum(" + imports.use(type.getName()) + ".class, " + value + ")";
     }
     return jsonResults + "." + basicDecoder(type) + "(" + value + ")";
+  }
+
+  /**
+   * {@code value}, the JSON form of a data object, decoded: vertx-service-proxy's expression
+   * ({@code GeneratorUtils.generateDeserializeDataObject}, so both sides decode alike), but with the JSON type
+   * cast to as this file names it rather than by its simple name, which a type of the package may hide.
+   */
+  static String deserialize(String value, ClassTypeInfo type, Imports imports) {
+    MapperInfo deserializer = type.getDataObject().getDeserializer();
+    String decoded;
+    switch (deserializer.getKind()) {
+      case SELF:
+        String json = imports.use(type.getDataObject().getJsonType().getName());
+        decoded = "new " + type.getName() + "((" + json + ")" + value + ")";
+        break;
+      case STATIC_METHOD:
+        String selectors = deserializer.getSelectors().stream().map(s -> "." + s).collect(Collectors.joining());
+        decoded = deserializer.getQualifiedName() + selectors + "((" + imports.use(deserializer.getJsonType().getName()) + ")"
+          + value + ")";
+        break;
+      default:
+        throw new IllegalStateException("No deserializer for " + type.getName()); // FunctionRules admits no other data object
+    }
+    return value + " != null ? " + decoded + " : null";
   }
 
   private String decoder(TypeInfo type, String v) {

@@ -47,7 +47,7 @@ final class ClientMethods {
     String list = params.stream()
       .map(p -> imports.type(p.getType()) + " " + p.getName())
       .collect(Collectors.joining(", "));
-    out.code("@Override\n");
+    out.code("@" + imports.use("java.lang.Override") + "\n");
     out.code("public " + generics + returnType + " " + name + "(" + list + ") {\n");
     out.indent();
   }

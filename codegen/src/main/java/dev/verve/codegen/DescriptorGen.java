@@ -46,7 +46,7 @@ class DescriptorGen extends ServerFunctionsGen {
   @Override
   String render(ServiceModel service) {
     String className = service.simpleName() + SUFFIX;
-    Imports imports = new Imports(service.packageName(), className);
+    Imports imports = new Imports(service.packageName(), className, env.getElementUtils());
     String iface = imports.use(service.fqn());
     imports.reserve(SERVICE_DESCRIPTOR, PARAM_DESCRIPTOR, AccessRules.ACCESS, ArgTypes.ARG_TYPE, JsonTypes.JSON_OBJECT,
       JsonTypes.JSON_ARRAY, ClientCodec.JSON_RESULTS);

@@ -35,7 +35,7 @@ class HttpClientGen extends ServerFunctionsGen {
   @Override
   String render(ServiceModel service) {
     String className = service.simpleName() + SUFFIX;
-    Imports imports = new Imports(service.packageName(), className);
+    Imports imports = new Imports(service.packageName(), className, env.getElementUtils());
     String iface = imports.use(service.fqn());
     imports.reserve(VERVE_CLIENT, FUTURE, StreamFunctions.READ_STREAM, ClientCodec.JSON_RESULTS, JsonTypes.JSON_OBJECT,
       JsonTypes.JSON_ARRAY, "java.util.Objects", "java.util.Set", "java.util.ArrayList", "java.util.LinkedHashMap",
@@ -109,7 +109,7 @@ class HttpClientGen extends ServerFunctionsGen {
   private static void notServed(ProxyMethodInfo method, Imports imports, CodeWriter out) {
     new ClientMethods(method.getParams(), imports).signature(method.getTypeParams(), imports.type(method.getReturnType()),
       method.getName(), out);
-    out.stmt("throw new UnsupportedOperationException(" + Literals.quote(method.getName()
+    out.stmt("throw new " + imports.use("java.lang.UnsupportedOperationException") + "(" + Literals.quote(method.getName()
       + " is @ProxyIgnore: it is not a server function") + ")");
     out.unindent().code("}\n");
   }

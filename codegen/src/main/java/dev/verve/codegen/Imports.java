@@ -4,6 +4,7 @@ import io.vertx.codegen.processor.type.ClassTypeInfo;
 import io.vertx.codegen.processor.type.ParameterizedTypeInfo;
 import io.vertx.codegen.processor.type.TypeInfo;
 
+import javax.lang.model.util.Elements;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -12,17 +13,21 @@ import java.util.stream.Collectors;
 /**
  * The imports of one generated Java file. A type is written by its simple name when that name is still
  * free, otherwise fully qualified, so a user's {@code Todo} never collides with another {@code Todo} (or
- * with {@code Future}, {@code JsonObject}...). Claim the names the template hard-codes first.
+ * with {@code Future}, {@code JsonObject}, {@code Message}...). Claim the names the template hard-codes
+ * first. {@code java.lang} types go through {@link #use} too: one is qualified where a type of the generated
+ * class's package (the interface's) has its simple name and so hides it.
  */
 final class Imports {
 
   private final String packageName;
+  private final Elements elements;
   private final Map<String, String> bySimpleName = new HashMap<>();
   private final TreeSet<String> used = new TreeSet<>();
 
-  /** {@code className}: the generated class, whose own name is taken. */
-  Imports(String packageName, String className) {
+  /** {@code className}: the generated class, whose own name is taken; {@code elements} finds its package's types. */
+  Imports(String packageName, String className, Elements elements) {
     this.packageName = packageName;
+    this.elements = elements;
     bySimpleName.put(className, packageName + "." + className);
   }
 
@@ -39,6 +44,9 @@ final class Imports {
   /** The name to write for {@code fqn}: simple if free (and then imported), qualified otherwise. */
   String use(String fqn) {
     String simple = simpleName(fqn);
+    if (isJavaLang(fqn) && !packageName.isEmpty() && elements.getTypeElement(packageName + "." + simple) != null) {
+      return fqn; // e.g. a String of the package
+    }
     String owner = bySimpleName.putIfAbsent(simple, fqn);
     if (owner != null && !owner.equals(fqn)) {
       return fqn;
@@ -73,6 +81,10 @@ final class Imports {
 
   private static String simpleName(String fqn) {
     return fqn.substring(fqn.lastIndexOf('.') + 1);
+  }
+
+  private static boolean isJavaLang(String fqn) {
+    return fqn.startsWith("java.lang.") && fqn.indexOf('.', "java.lang.".length()) < 0;
   }
 
   private boolean isImplicit(String fqn) {

@@ -11,7 +11,7 @@ import io.vertx.codegen.processor.type.TypeInfo;
  */
 final class JsonTypes {
 
-  // Reserve these simple names in generated files: GeneratorUtils' data object expressions cast to them unqualified.
+  // The generated files reserve these simple names: the code they write uses them unqualified.
   static final String JSON_OBJECT = "io.vertx.core.json.JsonObject";
   static final String JSON_ARRAY = "io.vertx.core.json.JsonArray";
 

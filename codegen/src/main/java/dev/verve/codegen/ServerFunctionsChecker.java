@@ -15,8 +15,8 @@ import java.util.Set;
  * only ever see {@code @ProxyGen} interfaces outside {@code impl} packages, so without this check such a
  * mistake would surface only at run time ("no VerveDescriptor was generated"). Also fails it for a stream
  * function not declared {@code default} and {@code @GenIgnore} (see {@link StreamFunctions}), which
- * vertx-service-proxy would otherwise try to generate. And for a type named like one the generated code
- * imports ({@link GeneratedNames}).
+ * vertx-service-proxy would otherwise try to generate. And for an app's type whose simple name breaks the
+ * code vertx-service-proxy generates ({@link GeneratedNames}), e.g. a {@code @DataObject Message}.
  */
 public class ServerFunctionsChecker extends AbstractProcessor {
 
@@ -42,7 +42,7 @@ public class ServerFunctionsChecker extends AbstractProcessor {
           processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, element.getSimpleName() + ": " + problem, element);
         } else {
           checkStreamDeclarations((TypeElement) element);
-          GeneratedNames.check((TypeElement) element, processingEnv.getMessager());
+          GeneratedNames.check((TypeElement) element, processingEnv.getElementUtils(), processingEnv.getMessager());
         }
       }
     }

@@ -35,7 +35,7 @@ class VerveProxyGen extends ServerFunctionsGen {
   @Override
   String render(ServiceModel service) {
     String className = service.simpleName() + SUFFIX;
-    Imports imports = new Imports(service.packageName(), className);
+    Imports imports = new Imports(service.packageName(), className, env.getElementUtils());
     String iface = imports.use(service.fqn());
     String parent = imports.use(service.packageName() + "." + service.simpleName() + EB_PROXY_SUFFIX);
     imports.reserve(VERTX, DELIVERY_OPTIONS, STREAM_CALLS, StreamFunctions.FUTURE, StreamFunctions.READ_STREAM,
@@ -54,10 +54,11 @@ class VerveProxyGen extends ServerFunctionsGen {
     out.newLine();
     // The parent's fields are private: keep what opening a stream needs.
     out.stmt("private final " + vertx + " vertx");
-    out.stmt("private final String address");
+    String string = imports.use("java.lang.String");
+    out.stmt("private final " + string + " address");
     out.stmt("private final " + options + " options");
     out.newLine();
-    out.code("public " + className + "(" + vertx + " vertx, String address, " + options + " options) {\n").indent();
+    out.code("public " + className + "(" + vertx + " vertx, " + string + " address, " + options + " options) {\n").indent();
     out.stmt("super(vertx, address, options)");
     out.stmt("this.vertx = vertx");
     out.stmt("this.address = address");

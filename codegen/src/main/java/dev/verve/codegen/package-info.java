@@ -24,7 +24,10 @@
  * Any other proxy model is left alone ({@code filename} returns {@code null}). Alongside,
  * {@link dev.verve.codegen.ServerFunctionsChecker} (a plain annotation processor) fails the build for a
  * {@code @ServerFunctions} type vertx-codegen would skip without a word: no {@code @ProxyGen}, or an
- * {@code impl} package, and for a stream function not declared as below.
+ * {@code impl} package; for a stream function not declared as below; and for a type whose simple name breaks
+ * the code vertx-service-proxy generates ({@link dev.verve.codegen.GeneratedNames}, e.g. a {@code @DataObject
+ * Message} beside {@code io.vertx.core.eventbus.Message}). Verve's own generated classes write any name that
+ * is taken fully qualified ({@link dev.verve.codegen.Imports}).
  *
  * <p>Stream functions: a method returning {@code Future<ReadStream<T>>}, which vertx-service-proxy cannot
  * carry, is declared {@code @GenIgnore default} with the body {@code return Streams.declared();}. Codegen's
@@ -42,7 +45,10 @@
  * compiles the {@code .hbs} files of the template roots named by {@code -Averve.templates=...} to Java
  * classes that render pages into UTF-8 bytes (package {@code dev.verve.codegen.pages}).
  *
- * <p>To use it, list {@code io.vertx:vertx-codegen:processor}, {@code io.vertx:vertx-service-proxy} and
- * {@code dev.verve:verve-codegen} as annotation processor paths.
+ * <p>To use it, an app lists {@code dev.verve:verve-codegen} (scope {@code provided}): its
+ * {@code META-INF/services/javax.annotation.processing.Processor} names
+ * {@link dev.verve.codegen.CodeGeneration} (vertx-codegen's processor, declared for the compiler's source
+ * version rather than vertx-codegen's {@code RELEASE_11}, so javac does not warn), the checker and the template
+ * processor. Not {@code io.vertx:vertx-codegen:processor} as well: it would run every generator a second time.
  */
 package dev.verve.codegen;

@@ -161,18 +161,6 @@ class InvalidInterfaceTest {
     assertFails("invalidparamtype", "InvalidParamType#describe(java.lang.Object)", "is not legal for use for a parameter in proxy");
   }
 
-  @Test
-  void aDataObjectNamedLikeATypeTheGeneratedCodeImportsIsRejectedNamingTheFix() throws IOException {
-    FixtureCompiler.Compilation compilation = FixtureCompiler.compile("invalidnameclash", workDir);
-    assertFalse(compilation.success);
-    List<String> errors = compilation.errors();
-    // First, before javac's own "reference to Message is ambiguous" in the generated handler, which it causes.
-    assertEquals("Guestbook.list: fixture.invalidnameclash.Message has the simple name of"
-      + " io.vertx.core.eventbus.Message, which the code generated for Guestbook (vertx-service-proxy's proxy and"
-      + " handler, Verve's clients) imports, so that code could not tell them apart; rename Message (e.g."
-      + " GuestbookMessage); javac's errors in generated code about Message follow from this", errors.get(0));
-  }
-
   /** One error diagnostic holds every fragment; nothing of ours is generated for the broken interface. */
   private void assertFails(String fixture, String... fragments) throws IOException {
     FixtureCompiler.Compilation compilation = FixtureCompiler.compile(fixture, workDir);

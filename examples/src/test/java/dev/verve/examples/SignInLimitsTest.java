@@ -65,6 +65,54 @@ class SignInLimitsTest {
   }
 
   @Test
+  void aUserSignsInWhileFortyAddressesKeepFailing() throws Exception {
+    // Production's hashing and the default limits: 4 checks at once, 8 waiting.
+    try (TestServer server = TestServer.start(DemoVerticle::new, new JsonObject()
+      .put("auth.passwordIterations", 210_000).put("http.trustedProxies", new JsonArray().add("127.0.0.1")))) {
+      server.signUp("owner", PASSWORD);
+      java.util.concurrent.atomic.AtomicBoolean flooding = new java.util.concurrent.atomic.AtomicBoolean(true);
+      java.util.concurrent.ConcurrentLinkedQueue<Integer> attackers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      List<io.vertx.core.Promise<Void>> stopped = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        stopped.add(done);
+        flood(server, "198.51.100." + (i + 1), flooding, attackers, done);
+      }
+      // Until every address has failed a few times: they now queue behind anyone who has not.
+      long until = System.currentTimeMillis() + 15_000;
+      while (attackers.stream().filter(status -> status == 401).count() < 80 && System.currentTimeMillis() < until) {
+        Thread.sleep(50);
+      }
+      List<Long> times = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        long start = System.nanoTime();
+        HttpResponse<Buffer> owner = token(server, "owner", PASSWORD, "203.0.113.9");
+        times.add((System.nanoTime() - start) / 1_000_000);
+        assertEquals(200, owner.statusCode(), owner.bodyAsString());
+      }
+      flooding.set(false);
+      stopped.forEach(p -> await(p.future()));
+      long refused = attackers.stream().filter(status -> status == 503).count();
+      System.out.println("[sign-in flood] the owner's sign-ins took " + times + " ms while 40 addresses failed "
+        + attackers.stream().filter(status -> status == 401).count() + " times (" + refused + " answered 503)");
+      assertTrue(refused > 0, "the flood was large enough to fill the queue");
+    }
+  }
+
+  // One attacker: a wrong password, again as soon as it is answered, until told to stop.
+  private static void flood(TestServer server, String from, java.util.concurrent.atomic.AtomicBoolean flooding,
+                            java.util.Queue<Integer> statuses, io.vertx.core.Promise<Void> done) {
+    if (!flooding.get()) {
+      done.complete();
+      return;
+    }
+    tokenRequest(server, "victim", "wrong guess", from).onComplete(ar -> {
+      if (ar.succeeded()) statuses.add(ar.result().statusCode());
+      flood(server, from, flooding, statuses, done);
+    });
+  }
+
+  @Test
   void pastThePasswordCheckQueueSignInsAre503AtOnce() {
     // Slow hashes, as in production, so that checks overlap.
     try (TestServer server = TestServer.start(DemoVerticle::new, new JsonObject()

@@ -33,15 +33,19 @@ public interface TestApp {
    */
   WebClientSession browser();
 
-  /** What the bridge delivers on {@code address} to an anonymous browser, from when this returns. */
+  /**
+   * What the bridge delivers on {@code address} to an anonymous browser, from when this returns; an
+   * {@code AssertionError} if the bridge refuses the address.
+   */
   BusSubscription subscribe(String address);
 
-  /** What the bridge delivers on {@code address} to {@code user}'s browser (their session), from when this returns. */
+  /** Like {@link #subscribe(String)}, on a socket opened with {@code user}'s browser session. */
   BusSubscription subscribe(String address, TestUser user);
 
   /**
-   * The future's result, waiting at most 20 s; its failure thrown as it is (a {@code RuntimeException}) or
-   * wrapped, so {@code assertThrows(ServiceException.class, () -> app.await(notes.list()))} works.
+   * The future's result, waiting at most 20 s (then an {@code AssertionError}); its failure is thrown as it
+   * is, so {@code assertThrows(ServiceException.class, () -> app.await(notes.list()))} works. Not on a Vert.x
+   * thread: it blocks.
    */
   <T> T await(Future<T> future);
 }

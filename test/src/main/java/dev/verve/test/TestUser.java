@@ -16,6 +16,9 @@ public interface TestUser {
   /** A new client calling as this user (with their token). */
   VerveClient client();
 
-  /** A browser (JavaScript off, cookies kept) signed in as this user through the sign-in page. */
+  /**
+   * A browser (JavaScript off, cookies kept) signed in as this user: the one that signed up, or, once the
+   * kit has closed that one, a new one signed in through the sign-in form ({@code POST /login}).
+   */
   WebClientSession browser();
 }

@@ -13,12 +13,16 @@ import java.lang.annotation.Target;
 
 /**
  * Runs the test class against the app: one instance of {@link #value()} (made with its no-argument
- * constructor) deployed before the first test on {@code 127.0.0.1} and a free port, with a fresh in-memory
- * H2 database ({@code db.url}), fast password hashing ({@code auth.passwordIterations} 1000) and strict
- * blocked-thread checks: a test during which Vert.x warns that a thread was blocked fails. Test methods,
- * constructors and {@code @BeforeAll}/{@code @BeforeEach} methods may take a {@link TestApp}, a
- * {@link TestUser} (a new user each), a {@code VerveClient} or a {@code WebClientSession} (anonymous, or a new
- * user's with {@link SignedIn}). What a test opens is closed after it; the app is stopped after the class.
+ * constructor) deployed before the first test, on a Vert.x of its own, on {@code 127.0.0.1} and a free port,
+ * with a fresh in-memory H2 database ({@code db.url}) and fast password hashing
+ * ({@code auth.passwordIterations} 1000) unless {@link #config()} sets them, and strict blocked-thread checks:
+ * a test during which Vert.x warns that a thread was blocked fails, and so does the class for a warning
+ * outside its tests (read from java.util.logging, where Vert.x logs unless the app sends its logs elsewhere).
+ * Test methods, constructors and lifecycle methods may take a {@link TestApp}, a {@link TestUser} (a new user
+ * each), a {@code VerveClient} or a {@code WebClientSession} (anonymous, or a new user's with
+ * {@link SignedIn}). What a test opens is closed after it, what {@code @BeforeAll} opens after the class;
+ * the app is undeployed and its Vert.x closed after the class. A {@code @Nested} class uses the app of the
+ * class it is in. Tests of one class run one at a time.
  *
  * <pre>{@code
  * @VerveTest(App.class)
@@ -43,7 +47,8 @@ public @interface VerveTest {
 
   /**
    * Settings over the app's own, as {@code "key=value"}: a value that reads as a JSON number or boolean is
-   * one, anything else is text ({@code "api.maxInFlight=5"}, {@code "dev=true"}, {@code "db.url=postgresql://..."}).
+   * one, anything else is text ({@code "api.maxInFlight=5"}, {@code "dev=true"}, {@code "db.url=postgresql://..."},
+   * a list as {@code "eventbus.outbound=a,b"}). {@code http.host} and {@code http.port} are the kit's.
    */
   String[] config() default {};
 }

@@ -33,12 +33,14 @@ final class CredentialCheck {
    * (401, 429, 503...).
    */
   Future<Caller> check(String username, String password, String address) {
-    return throttle.retryAfter(username, address).compose(wait -> {
+    return throttle.verdict(username, address).compose(verdict -> {
+      long wait = verdict.retryAfter;
       if (wait > 0) {
         return Future.failedFuture(new HttpProblem(429, "Too many failed sign-ins; try again in "
           + minutes(wait) + ".").retryAfter(wait));
       }
-      return checks.run(vertx, () -> accounts.authenticate(username, password)).compose(caller -> {
+      // An address that keeps failing waits behind those that do not.
+      return checks.run(vertx, verdict.addressFailures, () -> accounts.authenticate(username, password)).compose(caller -> {
         if (caller == null || !caller.isSignedIn()) {
           return throttle.failed(username, address).compose(v ->
             Future.failedFuture(new HttpProblem(401, "Wrong username or password.")));
@@ -50,7 +52,7 @@ final class CredentialCheck {
 
   /** A sign-up: it hashes the new password, so it takes its turn among the password checks. */
   Future<Caller> signUp(String username, String password) {
-    return checks.run(vertx, () -> accounts.signUp(username, password));
+    return checks.run(vertx, 0, () -> accounts.signUp(username, password));
   }
 
   /** What to answer for a failed check or sign-up. */

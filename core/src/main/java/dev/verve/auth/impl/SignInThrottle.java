@@ -29,11 +29,24 @@ final class SignInThrottle {
     this.windowMs = windowSeconds * 1000;
   }
 
-  /** Seconds to wait before this address tries this username again; 0 when a try is allowed now. */
-  Future<Long> retryAfter(String username, String address) {
+  /**
+   * Seconds to wait before this address tries this username again (0 when a try is allowed now), and the
+   * address's recent failures (its place among waiting password checks).
+   */
+  Future<Verdict> verdict(String username, String address) {
     return failures().compose(map -> map.get(accountKey(username, address)).compose(account ->
       map.get(addressKey(address)).map(all ->
-        Math.max(wait(account, maxFailures), wait(all, maxPerAddress)))));
+        new Verdict(Math.max(wait(account, maxFailures), wait(all, maxPerAddress)), recent(all).size()))));
+  }
+
+  static final class Verdict {
+    final long retryAfter;
+    final int addressFailures;
+
+    Verdict(long retryAfter, int addressFailures) {
+      this.retryAfter = retryAfter;
+      this.addressFailures = addressFailures;
+    }
   }
 
   Future<Void> failed(String username, String address) {

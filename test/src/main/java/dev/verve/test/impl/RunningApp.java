@@ -26,45 +26,52 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The app of one test class: its own Vert.x, the verticle on a free port, and what the tests opened. */
+/** The app of one test class: its own Vert.x, the verticle on a free port, and what was opened on it. */
 final class RunningApp implements TestApp {
 
   private static final AtomicInteger USERS = new AtomicInteger();
   private static final long WAIT_SECONDS = 20;
+  private static final int PASSWORD_LENGTH = 16;
 
   private final Vertx vertx;
+  private final String deploymentId;
   private final int port;
   private final WebClient http;
-  private final List<Runnable> opened = new ArrayList<>();
-  private int openedBeforeTest;
+  final Opened opened = new Opened();
+  /** Blocked-thread warnings outside the tests (start, {@code @BeforeAll}), reported after the class. */
+  final List<String> classWarnings = new ArrayList<>();
 
-  private RunningApp(Vertx vertx, int port) {
+  private RunningApp(Vertx vertx, String deploymentId, int port) {
     this.vertx = vertx;
+    this.deploymentId = deploymentId;
     this.port = port;
     this.http = WebClient.create(vertx, clientOptions());
   }
 
   static RunningApp start(VerveVerticle verticle, JsonObject overrides) {
-    // Metrics on, as VerveLauncher has them, in a registry of this app's own; event loops checked strictly.
+    // Metrics on, as VerveLauncher has them, in a registry of this app's own (under the default name every
+    // Vert.x of the JVM shares one, and the first closed stops it); event loops checked strictly.
     Vertx vertx = Vertx.vertx(new VertxOptions()
       .setMetricsOptions(VerveMetrics.metricsOptions().setRegistryName("verve-test-" + UUID.randomUUID()))
       .setBlockedThreadCheckInterval(100)
       .setMaxEventLoopExecuteTime(800)
       .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
     JsonObject config = new JsonObject()
-      .put("http.host", "127.0.0.1")
+      // A database of its own, gone when the app stops; never the app's data/ file.
       .put("db.url", "jdbc:h2:mem:verve-test-" + UUID.randomUUID())
       // Production's hashing costs a quarter second a password; a test suite signs many users up.
       .put("auth.passwordIterations", 1000)
       .mergeIn(overrides)
+      // Not the test's to choose: url() is loopback, and the port a free one.
+      .put("http.host", "127.0.0.1")
       .put("http.port", 0);
     try {
-      wait(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)));
+      String id = wait(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)));
+      return new RunningApp(vertx, id, verticle.actualPort());
     } catch (RuntimeException | AssertionError e) {
-      vertx.close();
+      Opened.quietly(() -> wait(vertx.close()));
       throw e;
     }
-    return new RunningApp(vertx, verticle.actualPort());
   }
 
   @Override
@@ -85,47 +92,64 @@ final class RunningApp implements TestApp {
   @Override
   public VerveClient client() {
     VerveClient client = VerveClient.create(vertx, url());
-    opened(() -> client.close());
+    opened.add(() -> wait(client.close()));
     return client;
   }
 
   @Override
   public TestUser signUp() {
-    String username = "user-" + USERS.incrementAndGet();
-    String password = VertxContextPRNG.current(vertx).nextString(16);
-    WebClientSession browser = browser();
-    HttpResponse<Buffer> created = await(browser.post("/signup")
-      .sendForm(MultiMap.caseInsensitiveMultiMap().add("username", username).add("password", password)));
-    if (created.statusCode() != 303) {
-      throw new AssertionError("Signing " + username + " up (POST /signup) answered " + created.statusCode()
-        + ": " + created.bodyAsString() + " (does the app call allowSignUp()?)");
+    return SignedUpUser.signUp(this, "user-" + USERS.incrementAndGet(),
+      VertxContextPRNG.current(vertx).nextString(PASSWORD_LENGTH));
+  }
+
+  /** {@code POST path} of a form on {@code browser}; anything but a {@code 303} fails saying what it was {@code doing}. */
+  void postForm(WebClientSession browser, String path, MultiMap form, String doing) {
+    HttpResponse<Buffer> answer = await(browser.post(path).sendForm(form));
+    if (answer.statusCode() != 303) {
+      throw new AssertionError(doing + " (POST " + path + ") answered " + answer.statusCode() + ": " + answer.bodyAsString()
+        + (answer.statusCode() == 404 ? " (does the app turn sign-in on, with allowSignUp() for sign-up?)" : ""));
     }
-    HttpResponse<Buffer> token = await(http.post("/auth/token")
+  }
+
+  /** A bearer token from {@code POST /auth/token}. */
+  String token(String username, String password) {
+    HttpResponse<Buffer> answer = await(http.post("/auth/token")
       .sendJsonObject(new JsonObject().put("username", username).put("password", password)));
-    if (token.statusCode() != 200) {
-      throw new AssertionError("A token for " + username + " (POST /auth/token) answered " + token.statusCode()
-        + ": " + token.bodyAsString());
+    if (answer.statusCode() != 200) {
+      throw new AssertionError("A token for " + username + " (POST /auth/token) answered " + answer.statusCode()
+        + ": " + answer.bodyAsString());
     }
-    return new SignedUpUser(this, username, password, token.bodyAsJsonObject().getString("token"), browser);
+    return answer.bodyAsJsonObject().getString("token");
   }
 
   @Override
   public WebClientSession browser() {
+    return browser(null);
+  }
+
+  /** A new browser; {@code onClose} runs when the kit closes it. */
+  WebClientSession browser(Runnable onClose) {
     WebClient client = WebClient.create(vertx, clientOptions());
-    opened(client::close);
+    opened.add(() -> {
+      if (onClose != null) onClose.run();
+      client.close();
+    });
     return WebClientSession.create(client);
   }
 
   @Override
   public BusSubscription subscribe(String address) {
-    return subscribe(address, null);
+    return open(address, null);
   }
 
   @Override
   public BusSubscription subscribe(String address, TestUser user) {
-    BridgeSubscription subscription = BridgeSubscription.open(this, address,
-      user == null ? null : ((SignedUpUser) user).sessionCookie());
-    opened(subscription::close);
+    return open(address, Cookies.header(user.browser(), BridgeSubscription.PATH));
+  }
+
+  private BusSubscription open(String address, String cookie) {
+    BridgeSubscription subscription = BridgeSubscription.open(vertx, port, address, cookie);
+    opened.add(subscription::close);
     return subscription;
   }
 
@@ -142,41 +166,14 @@ final class RunningApp implements TestApp {
     }
   }
 
-  synchronized void opened(Runnable close) {
-    opened.add(close);
-  }
-
-  synchronized void beginTest() {
-    openedBeforeTest = opened.size();
-  }
-
-  // What the test opened is closed; what @BeforeAll opened stays for the class.
-  void endTest() {
-    List<Runnable> closing;
-    synchronized (this) {
-      List<Runnable> since = opened.subList(openedBeforeTest, opened.size());
-      closing = new ArrayList<>(since);
-      since.clear();
-    }
-    closing.forEach(RunningApp::quietly);
-  }
-
+  /** Closes what is still open, undeploys the app (its stop() may fail the class) and closes Vert.x. */
   void close() {
-    List<Runnable> closing;
-    synchronized (this) {
-      closing = new ArrayList<>(opened);
-      opened.clear();
-    }
-    closing.forEach(RunningApp::quietly);
+    opened.closeAll();
     http.close();
-    wait(vertx.close());
-  }
-
-  private static void quietly(Runnable close) {
     try {
-      close.run();
-    } catch (RuntimeException ignored) {
-      // Already closed by the test.
+      wait(vertx.undeploy(deploymentId));
+    } finally {
+      wait(vertx.close());
     }
   }
 

@@ -2,24 +2,34 @@ package dev.verve.test.impl;
 
 import dev.verve.client.VerveClient;
 import dev.verve.test.TestUser;
-import io.netty.handler.codec.http.cookie.Cookie;
+import io.vertx.core.MultiMap;
 import io.vertx.ext.web.client.WebClientSession;
 
-/** A user {@link RunningApp#signUp()} made; its browser is the one that signed up (signed in since). */
+/**
+ * A user {@link RunningApp#signUp()} made through the app's own forms. Their browser is the one that signed
+ * up; once the kit has closed it (after the test that made the user), a new one signs in through the form.
+ */
 final class SignedUpUser implements TestUser {
 
   private final RunningApp app;
   private final String username;
   private final String password;
-  private final String token;
-  private final WebClientSession browser;
+  private String token;
+  private WebClientSession browser;
 
-  SignedUpUser(RunningApp app, String username, String password, String token, WebClientSession browser) {
+  private SignedUpUser(RunningApp app, String username, String password) {
     this.app = app;
     this.username = username;
     this.password = password;
-    this.token = token;
-    this.browser = browser;
+  }
+
+  static SignedUpUser signUp(RunningApp app, String username, String password) {
+    SignedUpUser user = new SignedUpUser(app, username, password);
+    WebClientSession browser = user.newBrowser();
+    app.postForm(browser, "/signup", user.form(), "Signing " + username + " up");
+    user.token = app.token(username, password);
+    user.browser = browser;
+    return user;
   }
 
   @Override
@@ -43,17 +53,26 @@ final class SignedUpUser implements TestUser {
   }
 
   @Override
-  public WebClientSession browser() {
+  public synchronized WebClientSession browser() {
+    if (browser == null) {
+      WebClientSession signingIn = newBrowser();
+      app.postForm(signingIn, "/login", form(), "Signing " + username + " in");
+      browser = signingIn;
+    }
     return browser;
   }
 
-  /** {@code name=value} of the browser's session cookie, for a bridge socket opened as this user. */
-  String sessionCookie() {
-    StringBuilder header = new StringBuilder();
-    for (Cookie cookie : browser.cookieStore().get(false, "127.0.0.1", "/")) {
-      if (header.length() > 0) header.append("; ");
-      header.append(cookie.name()).append('=').append(cookie.value());
-    }
-    return header.toString();
+  private WebClientSession newBrowser() {
+    WebClientSession[] created = new WebClientSession[1];
+    created[0] = app.browser(() -> closed(created[0]));
+    return created[0];
+  }
+
+  private synchronized void closed(WebClientSession closing) {
+    if (browser == closing) browser = null;
+  }
+
+  private MultiMap form() {
+    return MultiMap.caseInsensitiveMultiMap().add("username", username).add("password", password);
   }
 }

@@ -7,6 +7,7 @@ import dev.verve.test.TestApp;
 import dev.verve.test.TestUser;
 import dev.verve.test.VerveTest;
 import io.vertx.ext.web.client.WebClientSession;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -15,42 +16,65 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 
+import java.lang.reflect.Constructor;
 import java.util.Set;
 
-/** {@link VerveTest}'s extension: the app per test class, its ways in as parameters, closed after each test. */
-public final class VerveExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
-  ParameterResolver {
+/**
+ * {@link VerveTest}'s extension: the app per test class (a {@code @Nested} class without a {@code @VerveTest}
+ * of its own uses its enclosing class's), its ways in as parameters, closed after each test.
+ */
+public final class VerveExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+  AfterEachCallback, TestInstancePreConstructCallback, ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(VerveExtension.class);
   private static final Set<Class<?>> RESOLVED = Set.of(TestApp.class, TestUser.class, VerveClient.class,
     WebClientSession.class);
 
   @Override
-  public void beforeAll(ExtensionContext context) {
-    VerveTest test = annotation(context.getRequiredTestClass());
-    BlockedThreads.clear();
-    RunningApp app = RunningApp.start(verticle(test.value()), ConfigEntries.parse(test.config()));
-    context.getStore(NAMESPACE).put(RunningApp.class, app);
+  public void preConstructTestInstance(TestInstanceFactoryContext factory, ExtensionContext context) {
+    // With a @TestInstance(PER_CLASS) the instance comes before beforeAll, and its constructor may want the app.
+    startIfOwn(context);
+    // With one instance per test (the default), what its constructor opens is that test's.
+    if (context.getTestInstanceLifecycle().orElse(null) == TestInstance.Lifecycle.PER_METHOD) {
+      app(context).opened.beginTest();
+    }
   }
 
   @Override
-  public void afterAll(ExtensionContext context) {
-    RunningApp app = context.getStore(NAMESPACE).remove(RunningApp.class, RunningApp.class);
-    if (app != null) app.close();
-    BlockedThreads.check("the test class");
+  public void beforeAll(ExtensionContext context) {
+    startIfOwn(context);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    app(context).beginTest();
-    BlockedThreads.clear();
+    RunningApp app = app(context);
+    // Warnings since the class began (the start, @BeforeAll) are the class's, reported after it.
+    app.classWarnings.addAll(BlockedThreads.drain());
+    app.opened.beginTest();
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    app(context).endTest();
-    BlockedThreads.check("the test");
+    app(context).opened.endTest();
+    BlockedThreads.failIfAny(BlockedThreads.drain(), "the test");
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    RunningApp own = context.getStore(NAMESPACE).remove(context.getRequiredTestClass(), RunningApp.class);
+    if (own == null) {
+      BlockedThreads.failIfAny(BlockedThreads.drain(), "the class");
+      return;
+    }
+    try {
+      own.close();
+    } finally {
+      own.classWarnings.addAll(BlockedThreads.drain());
+      BlockedThreads.failIfAny(own.classWarnings, "the class (starting or stopping the app, @BeforeAll, @AfterAll)");
+    }
   }
 
   @Override
@@ -69,30 +93,37 @@ public final class VerveExtension implements BeforeAllCallback, AfterAllCallback
     return signedIn ? app.signUp().browser() : app.browser();
   }
 
+  // Deploys the app of a class annotated @VerveTest (directly or on a superclass), once.
+  private static void startIfOwn(ExtensionContext context) {
+    Class<?> testClass = context.getRequiredTestClass();
+    VerveTest test = testClass.getAnnotation(VerveTest.class);
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    if (test == null || store.get(testClass) != null) return;
+    // Warnings logged before are earlier classes'.
+    BlockedThreads.drain();
+    store.put(testClass, RunningApp.start(verticle(test.value()), ConfigEntries.parse(test.config())));
+  }
+
   // The app of the test class, or of the class a @Nested one is inside.
   private static RunningApp app(ExtensionContext context) {
     for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
-      RunningApp app = c.getStore(NAMESPACE).get(RunningApp.class, RunningApp.class);
+      if (c.getTestClass().isEmpty()) continue;
+      RunningApp app = c.getStore(NAMESPACE).get(c.getRequiredTestClass(), RunningApp.class);
       if (app != null) return app;
     }
-    throw new ExtensionConfigurationException("No app is running: is the class annotated @VerveTest?");
-  }
-
-  private static VerveTest annotation(Class<?> testClass) {
-    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
-      VerveTest test = c.getAnnotation(VerveTest.class);
-      if (test != null) return test;
-    }
-    throw new ExtensionConfigurationException(testClass.getName() + " has no @VerveTest");
+    throw new ExtensionConfigurationException("No app is running for " + context.getDisplayName()
+      + ": is the class (or one it is nested in) annotated @VerveTest?");
   }
 
   private static VerveVerticle verticle(Class<? extends VerveVerticle> type) {
     try {
-      return type.getDeclaredConstructor().newInstance();
+      Constructor<? extends VerveVerticle> constructor = type.getDeclaredConstructor();
+      // A verticle of the test sources may well be package-private.
+      constructor.setAccessible(true);
+      return constructor.newInstance();
     } catch (ReflectiveOperationException e) {
       throw new ExtensionConfigurationException("@VerveTest(" + type.getSimpleName() + ".class): the verticle needs a"
-        + " public constructor without arguments", e);
+        + " constructor without arguments", e);
     }
   }
-
 }
