@@ -63,8 +63,8 @@ public final class ServiceDescriptor {
       return (ServiceDescriptor) field.get(null);
     } catch (ClassNotFoundException e) {
       throw new IllegalArgumentException("No " + generated + " was generated for " + iface.getName()
-        + ": put io.vertx:vertx-codegen:processor, io.vertx:vertx-service-proxy and dev.verve:verve-codegen"
-        + " on the annotation processor path, and annotate the interface with @ServerFunctions @ProxyGen @VertxGen");
+        + ": put dev.verve:verve-codegen (which brings vertx-codegen's processor)"
+        + " and io.vertx:vertx-service-proxy on the annotation processor path, and annotate the interface with @ServerFunctions @ProxyGen @VertxGen");
     } catch (ReflectiveOperationException | ClassCastException e) {
       throw new IllegalArgumentException(generated + " is not a Verve descriptor: regenerate it", e);
     }

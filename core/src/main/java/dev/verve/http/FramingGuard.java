@@ -31,8 +31,11 @@ public final class FramingGuard implements Handler<RoutingContext> {
       return;
     }
     String repeated = repeated(request.headers());
+    String folded = repeated == null ? folded(request.headers()) : null;
     if (repeated != null) {
       refuse(ctx, "The request carries " + repeated + " more than once");
+    } else if (folded != null) {
+      refuse(ctx, "The request's " + folded + " header is folded onto a continuation line (obs-fold, RFC 9112 5.2)");
     } else if (isAmbiguous(request)) {
       refuse(ctx, "The request's Transfer-Encoding is not supported: send a Content-Length or Transfer-Encoding: chunked");
     } else {
@@ -51,6 +54,22 @@ public final class FramingGuard implements Handler<RoutingContext> {
       return "Content-Length";
     }
     return null;
+  }
+
+  /**
+   * A header naming the host or framing the body whose value starts with a space: Netty trims a value on its
+   * own line, so only a value folded from an empty first line does (obs-fold). Netty joins other folded
+   * lines with a space, which RFC 9112 5.2 allows, and which reads the same to every parser.
+   */
+  private static String folded(MultiMap headers) {
+    if (startsWithSpace(headers.get(HttpHeaders.HOST))) return "Host";
+    if (startsWithSpace(headers.get(HttpHeaders.ORIGIN))) return "Origin";
+    if (startsWithSpace(headers.get(HttpHeaders.CONTENT_LENGTH))) return "Content-Length";
+    return null;
+  }
+
+  private static boolean startsWithSpace(String value) {
+    return value != null && !value.isEmpty() && (value.charAt(0) == ' ' || value.charAt(0) == '\t');
   }
 
   private static void refuse(RoutingContext ctx, String detail) {

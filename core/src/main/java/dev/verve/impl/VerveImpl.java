@@ -18,6 +18,7 @@ import dev.verve.http.HostGuard;
 import dev.verve.http.OriginGuard;
 import dev.verve.http.Problems;
 import dev.verve.http.RequestLimit;
+import dev.verve.http.ClientCausedLogs;
 import dev.verve.http.UnhandledErrors;
 import dev.verve.http.Sessions;
 import dev.verve.openapi.OpenApiRoutes;
@@ -63,6 +64,7 @@ public final class VerveImpl implements Verve {
     this.options = Objects.requireNonNull(options);
     // What a client can make some code throw is logged once a minute per cause, not once per request.
     UnhandledErrors.install(vertx);
+    ClientCausedLogs.install();
     this.functions = Functions.create(vertx, options.api(), options.getRole().servesHttp(),
       options.getRole().runsFunctions());
     this.sessions = new Sessions(vertx);

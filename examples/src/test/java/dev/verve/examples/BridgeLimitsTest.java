@@ -3,6 +3,8 @@ package dev.verve.examples;
 import dev.verve.examples.support.NoBlockedThreads;
 import dev.verve.examples.support.TestServer;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -15,8 +17,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static dev.verve.examples.support.TestServer.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,6 +101,49 @@ class BridgeLimitsTest {
     assertTrue(status == 1009 || status == 1006, "close status " + status);
     // Others keep being served.
     assertEquals(200, server.postJson("/api/Counter/getServerData", "{}").statusCode());
+  }
+
+  @Test
+  void aMessageOverTheLimitInFragmentsClosesTheSocketWith1009AtOnce() throws InterruptedException {
+    Promise<Short> closed = Promise.promise();
+    socket.closeHandler(v -> closed.tryComplete(socket.closeStatusCode()));
+    // 900-byte fragments under the 1 KiB frame limit; the 4 KiB message limit is passed at the fifth.
+    int sent = 0;
+    socket.writeFrame(WebSocketFrame.textFrame("[\"" + "x".repeat(900), false));
+    while (!closed.future().isComplete() && sent < 200) {
+      socket.writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer("x".repeat(900)), false));
+      sent++;
+      Thread.sleep(10);
+    }
+    assertEquals((short) 1009, await(closed.future()));
+    assertTrue(sent < 20, "the socket was closed only after " + sent + " more fragments");
+    assertEquals(200, server.postJson("/api/Counter/getServerData", "{}").statusCode());
+  }
+
+  @Test
+  void oversizedMessagesFromManySocketsLogOneStackTraceAMinute() {
+    Logger bridgeLog = Logger.getLogger("io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl");
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    // Called only for the records that pass the logger's filter, as the console's handler is.
+    Handler counter = new Handler() {
+      @Override public void publish(LogRecord record) { records.add(record); }
+      @Override public void flush() { }
+      @Override public void close() { }
+    };
+    bridgeLog.addHandler(counter);
+    try {
+      for (int i = 0; i < 10; i++) {
+        WebSocket other = await(client.connect(server.port, "127.0.0.1", "/eventbus/websocket"));
+        Promise<Short> closed = Promise.promise();
+        other.closeHandler(v -> closed.tryComplete(other.closeStatusCode()));
+        other.writeFrame(WebSocketFrame.textFrame("[\"" + "x".repeat(900), false));
+        for (int f = 0; f < 5; f++) other.writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer("x".repeat(900)), f == 4));
+        assertEquals((short) 1009, await(closed.future()));
+      }
+      assertTrue(records.size() <= 1, records.size() + " records logged for 10 oversized messages");
+    } finally {
+      bridgeLog.removeHandler(counter);
+    }
   }
 
   // A ping is not answered; a send to an address that is not inbound is, with access_denied.

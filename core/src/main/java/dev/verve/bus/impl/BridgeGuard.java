@@ -22,6 +22,8 @@ import java.util.function.Predicate;
  */
 public final class BridgeGuard implements Handler<BridgeEvent> {
 
+  private static final int MESSAGE_TOO_BIG = 1009;
+
   private final BridgeRules outbound;
   private final BridgeRules inbound;
   private final Predicate<String> isFunction;
@@ -78,8 +80,21 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
         String role = outbound.roleFor(address);
         event.complete(role == null || caller.hasRole(role));
         break;
+      case SOCKET_ERROR:
+        closeIfTooBig(event, frame);
+        event.complete(true);
+        break;
       default:
         event.complete(true);
+    }
+  }
+
+  // Vert.x drops a message that outgrows http.maxWebSocketMessageSize but keeps the socket open, reading
+  // and discarding the rest of its fragments: closing at once (1009, RFC 6455) stops the reading.
+  private static void closeIfTooBig(BridgeEvent event, JsonObject error) {
+    String message = error == null ? null : error.getString("message");
+    if (message != null && message.contains("max message size") && event.socket() != null) {
+      event.socket().close(MESSAGE_TOO_BIG, "message too big");
     }
   }
 
