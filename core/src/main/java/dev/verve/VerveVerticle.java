@@ -3,7 +3,9 @@ package dev.verve;
 import dev.verve.config.ConfigKey;
 import dev.verve.config.ConfigLoader;
 import dev.verve.http.ConnectionDeadlines;
+import dev.verve.http.HttpAnswers;
 import dev.verve.http.HttpLimits;
+import dev.verve.ops.VerveMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -60,8 +62,11 @@ public abstract class VerveVerticle extends VerticleBase {
     Router router = verve.router();
     ConnectionDeadlines deadlines = new ConnectionDeadlines(vertx, options.http().getHeaderTimeoutMs(),
       options.http().getBodyTimeoutMs());
+    // Shares the router's counters: the same meters in the same registry.
+    HttpAnswers answers = new HttpAnswers(VerveMetrics.registry(vertx));
     return verve.ready().compose(v -> vertx.createHttpServer(httpServerOptions(options))
       .connectionHandler(deadlines::opened)
+      .invalidRequestHandler(answers::countInvalid)
       .requestHandler(request -> {
         deadlines.arrived(request);
         router.handle(request);

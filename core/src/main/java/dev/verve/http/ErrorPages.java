@@ -45,8 +45,8 @@ public final class ErrorPages {
       .end(html);
   }
 
-  // The page's own texts and a safe detail: only the characters that end a text or an attribute matter.
-  static String escape(String text) {
+  /** Text for HTML content or a quoted attribute: only the characters that end a text or an attribute matter. */
+  public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

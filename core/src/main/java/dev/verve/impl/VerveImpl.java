@@ -11,10 +11,12 @@ import dev.verve.auth.Users;
 import dev.verve.db.Database;
 import dev.verve.bus.EventBusBridge;
 import dev.verve.fn.Functions;
+import dev.verve.devmode.DevRoutes;
 import dev.verve.http.BrowserHeaders;
 import dev.verve.http.ErrorPages;
 import dev.verve.http.FramingGuard;
 import dev.verve.http.HostGuard;
+import dev.verve.http.HttpAnswers;
 import dev.verve.http.OriginGuard;
 import dev.verve.http.Problems;
 import dev.verve.http.RequestLimit;
@@ -55,6 +57,7 @@ public final class VerveImpl implements Verve {
   private final Pages pages;
   private final Readiness readiness;
   private final BrowserHeaders browserHeaders;
+  private DevRoutes devRoutes;
   private Auth auth;
   private Future<Void> seeded = Future.succeededFuture();
   private Router router;
@@ -133,9 +136,15 @@ public final class VerveImpl implements Verve {
       }
       // Before anything reads a header or a byte of the body: a host this server answers for, and a body
       // whose length cannot be read two ways. Then who is asking, before anything else: functions, pages
-      // and the bridge all act for this caller. One route with several handlers, matched once per request.
-      router.route().handler(browserHeaders).handler(new HostGuard(options.http(), prefix)).handler(new FramingGuard())
+      // and the bridge all act for this caller. One route with several handlers, matched once per request;
+      // its first counts every answer by status.
+      router.route().handler(new HttpAnswers(registry)).handler(browserHeaders).handler(new HostGuard(options.http(), prefix)).handler(new FramingGuard())
         .handler(sessions).handler(authentication);
+      if (options.isDev()) {
+        // Dev mode's reload script and events, and a failed change's error in place of pages.
+        devRoutes = new DevRoutes(vertx, prefix);
+        devRoutes.mount(router);
+      }
       OpsRoutes.mount(vertx, router, options.ops(), readiness.checks(), registry, limit);
       // The document before the functions: their handler answers every other path under the prefix.
       new OpenApiRoutes(vertx, functions.exposed(), prefix).mount(router, options.isDev());
@@ -183,6 +192,10 @@ public final class VerveImpl implements Verve {
 
   @Override
   public Future<Void> close() {
-    return functions.close();
+    DevRoutes dev;
+    synchronized (this) {
+      dev = devRoutes;
+    }
+    return dev == null ? functions.close() : Future.all(functions.close(), dev.close()).mapEmpty();
   }
 }

@@ -8,7 +8,6 @@ import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
 import com.github.jknack.handlebars.context.JavaBeanValueResolver;
 import com.github.jknack.handlebars.context.MapValueResolver;
 import com.github.jknack.handlebars.context.MethodValueResolver;
-import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
 import com.github.jknack.handlebars.io.TemplateLoader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -41,10 +40,15 @@ public final class HandlebarsEngine implements TemplateEngine {
   private final Map<String, Future<Template>> compiled = new ConcurrentHashMap<>();
 
   public HandlebarsEngine(Vertx vertx, String root, boolean dev) {
+    this(vertx, root, dev, AppTemplateLoader.current());
+  }
+
+  /** {@code app}: the class loader of the app's templates. */
+  public HandlebarsEngine(Vertx vertx, String root, boolean dev, ClassLoader app) {
     this.vertx = vertx;
     this.dev = dev;
     String prefix = "/" + root.replaceAll("^/+|/+$", "");
-    this.templates = new BuiltInFallbackLoader(new ClassPathTemplateLoader(prefix, ".hbs"));
+    this.templates = new BuiltInFallbackLoader(new AppTemplateLoader(prefix, ".hbs", app));
     this.loader = new CachingTemplateLoader(templates);
     this.handlebars = handlebars(loader).with(new ConcurrentMapTemplateCache().setReload(dev));
   }
@@ -76,8 +80,10 @@ public final class HandlebarsEngine implements TemplateEngine {
   /** Renders to a String; the page handler inserts the state before encoding once. */
   public Future<String> renderString(Object model, String templateName) {
     if (dev) {
+      // Read and parsed again at each render: the template, its layout and partials as they are saved now.
       return vertx.executeBlocking(() -> {
         loader.clear();
+        handlebars.getCache().clear();
         return apply(handlebars.compile(templateName), model);
       }, false);
     }

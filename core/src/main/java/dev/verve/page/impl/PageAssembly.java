@@ -7,12 +7,20 @@ package dev.verve.page.impl;
 public final class PageAssembly {
 
   static final String RUNTIME = "<script type=\"module\" src=\"/verve/verve.js\"></script>";
+  /** Dev mode's own script, after the runtime: the page reloads itself when the app or a template changes. */
+  static final String DEV_SCRIPT = "<script type=\"module\" src=\"/verve/dev.js\"></script>";
 
   private PageAssembly() {
   }
 
   public static String insert(String html, String stateJson) {
-    String block = "<script type=\"application/json\" id=\"verve-state\">" + stateJson + "</script>" + RUNTIME;
+    return insert(html, stateJson, false);
+  }
+
+  /** {@code dev}: with dev mode's script too. */
+  public static String insert(String html, String stateJson, boolean dev) {
+    String block = "<script type=\"application/json\" id=\"verve-state\">" + stateJson + "</script>" + RUNTIME
+      + (dev ? DEV_SCRIPT : "");
     int body = lastIndexOfIgnoreCase(html, "</body>");
     if (body < 0) {
       return html + block;

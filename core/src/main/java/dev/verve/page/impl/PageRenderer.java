@@ -34,15 +34,22 @@ public final class PageRenderer {
   private final HandlebarsEngine engine;
   private final String root;
   private final Map<String, CompiledTemplate> available;
+  private final boolean dev;
   private final Map<String, Future<CompiledTemplate>> checked = new ConcurrentHashMap<>();
   private volatile int largest = 4096;
 
   public PageRenderer(Vertx vertx, HandlebarsEngine engine, String root, boolean dev) {
     this(vertx, engine, root, dev ? Map.of() : CompiledTemplates.of(root.replaceAll("^/+|/+$", ""),
-      PageRenderer.class.getClassLoader()));
+      AppTemplateLoader.current()), dev);
   }
 
   PageRenderer(Vertx vertx, HandlebarsEngine engine, String root, Map<String, CompiledTemplate> compiled) {
+    this(vertx, engine, root, compiled, false);
+  }
+
+  private PageRenderer(Vertx vertx, HandlebarsEngine engine, String root, Map<String, CompiledTemplate> compiled,
+                       boolean dev) {
+    this.dev = dev;
     this.vertx = vertx;
     this.engine = engine;
     this.root = root.replaceAll("^/+|/+$", "");
@@ -63,7 +70,7 @@ public final class PageRenderer {
       return compiled.compose(t -> render(template, model, state));
     }
     return engine.renderString(model, template)
-      .map(html -> Buffer.buffer(PageAssembly.insert(html, StateWriter.write(state))));
+      .map(html -> Buffer.buffer(PageAssembly.insert(html, StateWriter.write(state), dev)));
   }
 
   private Buffer render(CompiledTemplate template, Map<String, Object> model, Map<String, Object> state) {
@@ -93,10 +100,11 @@ public final class PageRenderer {
   }
 
   private CompiledTemplate current(CompiledTemplate template) throws IOException {
+    ClassLoader app = template.getClass().getClassLoader();
     List<String> texts = new ArrayList<>();
     for (String name : template.sources()) {
       String path = root + "/" + name + ".hbs";
-      try (InputStream in = PageRenderer.class.getClassLoader().getResourceAsStream(path)) {
+      try (InputStream in = app.getResourceAsStream(path)) {
         if (in == null) return stale(template, path + " is gone");
         texts.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }

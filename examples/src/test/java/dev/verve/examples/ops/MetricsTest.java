@@ -2,11 +2,14 @@ package dev.verve.examples.ops;
 
 import dev.verve.examples.probe.ProbeVerticle;
 import dev.verve.examples.support.NoBlockedThreads;
+import dev.verve.examples.support.RawHttp;
 import dev.verve.examples.support.TestServer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
 
 import static dev.verve.examples.support.TestServer.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,6 +60,34 @@ class MetricsTest {
       assertEquals(1, Metrics.value(text, "verve_page_requests_seconds_count", "status=\"200\",template=\"server-data\""));
       assertEquals(1, Metrics.value(text, "verve_page_requests_seconds_count", "status=\"404\",template=\"server-data\""));
     }
+  }
+
+  @Test
+  void everyHttpAnswerIsCountedByStatus() throws IOException {
+    try (TestServer server = TestServer.start(ProbeVerticle::new, new JsonObject().put("api.bodyLimit", 1024))) {
+      String before = Metrics.scrape(server);
+      // A static file, a missing page, a body over the limit, a cross-site call, a foreign host, a request
+      // Vert.x cannot decode (a header line without a colon) and a header block over the limit.
+      assertEquals(200, await(server.request(HttpMethod.GET, "/assets/app.css").send()).statusCode());
+      assertEquals(404, await(server.request(HttpMethod.GET, "/nowhere").send()).statusCode());
+      assertEquals(413, server.postJson("/api/Probe/echo", "{\"text\": \"" + "x".repeat(2000) + "\"}").statusCode());
+      assertEquals(403, await(server.request(HttpMethod.POST, "/api/Probe/echo").putHeader("Origin", "https://evil.example")
+        .putHeader("Content-Type", "application/json").sendBuffer(io.vertx.core.buffer.Buffer.buffer("{}"))).statusCode());
+      assertEquals(421, RawHttp.exchange(server.port, "GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n").status());
+      assertEquals(400, RawHttp.exchange(server.port, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nno colon here\r\n\r\n").status());
+      assertEquals(431, RawHttp.exchange(server.port, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: "
+        + "a".repeat(9000) + "\r\n\r\n").status());
+      String after = Metrics.scrape(server);
+      for (String status : new String[]{"404", "413", "403", "421", "400", "431"}) {
+        assertEquals(1, count(after, status) - count(before, status), () -> status + " in\n" + after);
+      }
+      // The file and the first scrape, at least.
+      assertTrue(count(after, "200") - count(before, "200") >= 2, after);
+    }
+  }
+
+  private static double count(String text, String status) {
+    return Metrics.value(text, "verve_http_responses_total", "status=\"" + status + "\"");
   }
 
   @Test
