@@ -1,8 +1,5 @@
 package dev.verve.maven;
 
-import dev.verve.maven.dev.DevMain;
-import dev.verve.maven.dev.DevSettings;
-import io.vertx.core.json.JsonObject;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.AbstractMojo;
@@ -57,20 +54,23 @@ public final class DevMojo extends AbstractMojo {
       Path work = Path.of(project.getBuild().getDirectory(), "verve-dev");
       Files.createDirectories(work);
       Path settingsFile = work.resolve("settings.json");
-      Files.writeString(settingsFile, settings(work).toJson().encodePrettily());
+      Files.writeString(settingsFile, settings(work));
       run(settingsFile);
     } catch (IOException | DependencyResolutionRequiredException e) {
       throw new MojoExecutionException("verve:dev could not start: " + e.getMessage(), e);
     }
   }
 
-  private DevSettings settings(Path work) throws DependencyResolutionRequiredException {
+  // Only Maven's API and this jar are in the plugin's class realm: no Vert.x, no dev runner class here.
+  static final String DEV_MAIN = "dev.verve.maven.dev.DevMain";
+
+  private String settings(Path work) throws DependencyResolutionRequiredException {
     Path basedir = project.getBasedir().toPath();
     List<Path> sources = project.getCompileSourceRoots().stream().map(Path::of).collect(Collectors.toList());
     List<Path> resources = project.getResources().stream().map(r -> Path.of(r.getDirectory()))
       .collect(Collectors.toList());
-    return new DevSettings(basedir, sources, resources, work, withoutOwnClasses(project.getCompileClasspathElements()),
-      List.of(), compilerOptions(), verticle.trim(), new JsonObject());
+    return SettingsFile.json(basedir, sources, resources, work, withoutOwnClasses(project.getCompileClasspathElements()),
+      compilerOptions(), verticle.trim());
   }
 
   // The options maven-compiler-plugin would give javac for this project, as far as dev mode needs them.
@@ -129,7 +129,7 @@ public final class DevMojo extends AbstractMojo {
     if (jvmArgs != null && !jvmArgs.isBlank()) command.addAll(List.of(jvmArgs.trim().split("\\s+")));
     command.add("-cp");
     command.add(String.join(File.pathSeparator, classpath));
-    command.add(DevMain.class.getName());
+    command.add(DEV_MAIN);
     command.add(settingsFile.toString());
     Process app = new ProcessBuilder(command).directory(project.getBasedir()).inheritIO().start();
     Thread stop = new Thread(app::destroy, "verve-dev-stop");

@@ -22,10 +22,11 @@ public final class DatabaseImpl implements Database {
   private final Vertx vertx;
   private final Pool pool;
   private final String kind;
-  private final boolean h2InMemory;
+  // The JDBC URL of an in-memory H2 database; null for any other.
+  private final String h2InMemory;
   private final H2FileLock lock;
 
-  private DatabaseImpl(Vertx vertx, Pool pool, String kind, boolean h2InMemory, H2FileLock lock) {
+  private DatabaseImpl(Vertx vertx, Pool pool, String kind, String h2InMemory, H2FileLock lock) {
     this.vertx = vertx;
     this.pool = pool;
     this.kind = kind;
@@ -49,7 +50,9 @@ public final class DatabaseImpl implements Database {
         return lock;
       })
       .map(lock -> {
-        Database db = new DatabaseImpl(vertx, pool(vertx, target, options), target.kind, target.h2InMemory(), lock);
+        if (target.h2InMemory()) InMemoryUsers.opened(target.jdbcUrl);
+        Database db = new DatabaseImpl(vertx, pool(vertx, target, options), target.kind,
+          target.h2InMemory() ? target.jdbcUrl : null, lock);
         LOG.info("Database ready: " + target.describe());
         return db;
       });
@@ -86,8 +89,10 @@ public final class DatabaseImpl implements Database {
 
   @Override
   public Future<Void> close() {
-    // An in-memory H2 kept alive between connections (DB_CLOSE_DELAY=-1) is dropped only by SHUTDOWN.
-    Future<Void> shutdown = h2InMemory ? pool.query("SHUTDOWN").execute().<Void>mapEmpty().recover(e -> Future.succeededFuture())
+    // An in-memory H2 kept alive between connections (DB_CLOSE_DELAY=-1) is dropped only by SHUTDOWN, by its
+    // last user in this JVM: dev mode's next generation opens it before the one it replaces closes it.
+    boolean last = h2InMemory != null && InMemoryUsers.closed(h2InMemory);
+    Future<Void> shutdown = last ? pool.query("SHUTDOWN").execute().<Void>mapEmpty().recover(e -> Future.succeededFuture())
       : Future.succeededFuture();
     return shutdown.eventually(pool::close).eventually(() -> lock == null ? Future.succeededFuture()
       : vertx.executeBlocking(() -> {

@@ -62,8 +62,11 @@ public final class DevMode implements AutoCloseable {
     return dev;
   }
 
-  private synchronized void changed(Set<Path> paths) {
-    long saved = System.nanoTime();
+  private synchronized void changed(Set<Path> saved, long savedAt) {
+    // An editor's (or sed -i's) temporary file, made and gone within the save, is no change of the project.
+    Set<Path> paths = saved.stream().filter(p -> Files.exists(p) || !extension(p).isEmpty())
+      .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    if (paths.isEmpty()) return;
     String what = paths.stream().map(p -> p.getFileName().toString()).distinct().sorted()
       .collect(Collectors.joining(", "));
     boolean java = paths.stream().anyMatch(p -> p.toString().endsWith(".java"));
@@ -73,7 +76,7 @@ public final class DevMode implements AutoCloseable {
       say(what + ": pages reloaded");
       return;
     }
-    rebuild(saved, java || lastGoodClasses == null, what);
+    rebuild(savedAt, java || lastGoodClasses == null, what);
   }
 
   private void rebuild(long saved, boolean compile, String what) {

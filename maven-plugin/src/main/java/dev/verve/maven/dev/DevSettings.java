@@ -38,6 +38,14 @@ public final class DevSettings {
     this.config = config.copy();
   }
 
+  public Path projectDir() { return projectDir; }
+
+  public List<Path> compileClasspath() { return compileClasspath; }
+
+  public List<String> compilerOptions() { return compilerOptions; }
+
+  public String mainVerticle() { return mainVerticle; }
+
   public JsonObject toJson() {
     return new JsonObject()
       .put("projectDir", projectDir.toString())

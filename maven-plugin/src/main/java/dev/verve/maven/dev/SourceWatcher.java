@@ -14,13 +14,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
  * Watches the source and resource directories, new subdirectories included, and hands over the files that
  * changed once they have been quiet for a moment: an editor's save is often several writes (a temporary file,
- * a rename), and one save must make one redeploy. Runs on its own thread.
+ * a rename), and one save must make one redeploy. Hands over too when the first of them was seen (a
+ * {@link System#nanoTime()}), the time of the save. Runs on its own thread.
  */
 final class SourceWatcher implements AutoCloseable {
 
@@ -31,7 +32,7 @@ final class SourceWatcher implements AutoCloseable {
   private final Thread thread;
   private volatile boolean closed;
 
-  SourceWatcher(List<Path> roots, Consumer<Set<Path>> changed) throws IOException {
+  SourceWatcher(List<Path> roots, BiConsumer<Set<Path>, Long> changed) throws IOException {
     this.watcher = FileSystems.getDefault().newWatchService();
     for (Path root : roots) {
       if (Files.isDirectory(root)) registerTree(root);
@@ -41,18 +42,19 @@ final class SourceWatcher implements AutoCloseable {
     thread.start();
   }
 
-  private void run(Consumer<Set<Path>> changed) {
+  private void run(BiConsumer<Set<Path>, Long> changed) {
     try {
       while (!closed) {
         Set<Path> paths = new LinkedHashSet<>();
         WatchKey key = watcher.take();
+        long first = System.nanoTime();
         collect(key, paths);
         // Until the files are quiet: the rest of this save.
         for (WatchKey more = watcher.poll(QUIET_MS, TimeUnit.MILLISECONDS); more != null;
              more = watcher.poll(QUIET_MS, TimeUnit.MILLISECONDS)) {
           collect(more, paths);
         }
-        if (!paths.isEmpty()) changed.accept(paths);
+        if (!paths.isEmpty()) changed.accept(paths, first);
       }
     } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
       // Closed: dev mode is stopping.

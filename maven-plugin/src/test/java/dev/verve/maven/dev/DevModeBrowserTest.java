@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -53,7 +54,9 @@ class DevModeBrowserTest {
       .usingAnyFreePort().build();
     ChromeDriver browser = new ChromeDriver(service, options);
     try {
+      // The page is replaced under the wait: an element of the old one going stale means "not yet".
       WebDriverWait wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(50));
+      wait.ignoring(StaleElementReferenceException.class);
       browser.get("http://127.0.0.1:" + starter.port + "/");
       assertEquals("Hello, world!", browser.findElement(By.id("greeting")).getText());
       // Marks this document: a reload makes a new one, without the mark.

@@ -10,6 +10,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.client.WebClientSession;
+import io.vertx.core.MultiMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -146,6 +148,23 @@ class DevModeTest {
     System.out.println("[dev mode] fix: served " + took + " ms after the save");
     assertEquals(200, get("/").statusCode());
     assertEquals("Hi, Ada!", greet("Ada"));
+  }
+
+  @Test
+  @Order(6)
+  void aSignedInSessionOutlivesARedeploy() throws Exception {
+    WebClientSession browser = WebClientSession.create(WebClient.create(vertx, new WebClientOptions()
+      .setDefaultHost("127.0.0.1").setDefaultPort(starter.port).setFollowRedirects(false)));
+    MultiMap form = MultiMap.caseInsensitiveMultiMap().add("username", "ada").add("password", "eightchars")
+      .add("returnTo", "/");
+    assertEquals(303, await(browser.post("/signup").putHeader("Origin", "http://127.0.0.1:" + starter.port)
+      .sendForm(form)).statusCode());
+    assertTrue(await(browser.get("/").send()).bodyAsString().contains("action=\"/api/Notes/add\""), "signed in");
+    long generation = dev.generation();
+    dev.redeploy();
+    assertEquals(generation + 1, dev.generation());
+    assertTrue(await(browser.get("/").send()).bodyAsString().contains("action=\"/api/Notes/add\""),
+      "still signed in after the redeploy");
   }
 
   // ---------------------------------------------------------------------------------------------- helpers
