@@ -55,7 +55,11 @@ public interface Verve {
    */
   Page page(String path, String template);
 
-  /** An event-bus proxy for the interface at its Verve address, with the configured call timeout. */
+  /**
+   * An event-bus proxy for the interface at its Verve address, with the configured call timeout. For an
+   * interface registered in this verticle (call {@code register} first), a call made on this verticle's
+   * event loop runs in process, with the same checks and answers, and no message on the event bus.
+   */
   <T> T proxy(Class<T> iface);
 
   /**

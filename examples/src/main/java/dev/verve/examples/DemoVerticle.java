@@ -37,7 +37,7 @@ public class DemoVerticle extends VerveVerticle {
     // end::readiness[]
 
     // tag::pages[]
-    // Pages get their data through the event bus, like any other caller would, as the signed-in user.
+    // Pages get their data through the proxies, as the signed-in user: in process for functions registered here.
     Counter counter = verve.proxy(Counter.class);
     Todos todos = verve.proxy(Todos.class);
     verve.page("/", "counter").value("count", 0)

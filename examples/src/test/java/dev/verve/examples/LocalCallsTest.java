@@ -88,10 +88,27 @@ class LocalCallsTest {
   }
 
   @Test
-  void aPageCallingThroughItsProxyStillUsesTheEventBus() {
-    // The same function from a page's proxy: the interceptor sees that message, so it would see the others.
-    assertEquals(200, await(server.request(HttpMethod.GET, "/probe/echo?text=hi").send()).statusCode());
-    assertFalse(functionMessages().isEmpty());
+  void aPageCallingALocalFunctionThroughItsProxyRunsItInProcessWithTheSameAnswers() {
+    HttpResponse<Buffer> page = await(server.request(HttpMethod.GET, "/probe/echo?text=hi%20%3C%26%3E").send());
+    assertEquals(200, page.statusCode());
+    assertTrue(page.bodyAsString().contains("hi &lt;&amp;&gt;"), page.bodyAsString());
+    // The function's failure, its crash and its timeout reach the page as they did over the bus.
+    assertEquals(404, await(server.request(HttpMethod.GET, "/probe/missing").send()).statusCode());
+    HttpResponse<Buffer> crashed = await(server.request(HttpMethod.GET, "/probe/crash").send());
+    assertEquals(500, crashed.statusCode());
+    assertFalse(crashed.bodyAsString().contains("hunter2"));
+    assertEquals(504, await(server.request(HttpMethod.GET, "/probe/slow").send()).statusCode());
+    assertEquals(List.of(), functionMessages());
+  }
+
+  @Test
+  void aPagesInProcessCallActsForThePagesCaller() {
+    String token = server.signUp("page-caller", "correct horse battery");
+    HttpResponse<Buffer> page = await(server.request(HttpMethod.GET, "/probe/who")
+      .putHeader("Authorization", "Bearer " + token).send());
+    assertEquals(200, page.statusCode());
+    assertTrue(page.bodyAsString().contains("page-caller"), page.bodyAsString());
+    assertEquals(List.of(), functionMessages());
   }
 
   @Test

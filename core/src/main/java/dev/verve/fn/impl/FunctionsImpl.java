@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -102,7 +103,11 @@ public final class FunctionsImpl implements Functions {
   public <T> T proxy(Class<T> iface) {
     ServiceDescriptor descriptor = ServiceDescriptor.of(iface);
     addAddresses(descriptor); // so that its calls carry the current caller
-    return VerveProxies.create(vertx, iface, addressOf(descriptor),
+    String local = localAddresses.get(descriptor.address());
+    // Registered in this verticle: its calls from this event loop (a page's, a function's) run in process.
+    Vertx seen = local == null ? vertx
+      : new InProcessVertx((VertxInternal) vertx, new InProcessBus(vertx.eventBus(), local, descriptor, localFunctions));
+    return VerveProxies.create(seen, iface, addressOf(descriptor),
       new DeliveryOptions().setSendTimeout(options.getTimeoutMs()));
   }
 

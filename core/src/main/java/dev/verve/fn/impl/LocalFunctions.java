@@ -26,7 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * them) is handed straight to the handler vertx-service-proxy generated, the one its event-bus consumers
  * use, with the same access rule checked first; it skips the event bus's reply address, the copy of its
  * arguments and the timer per request, and answers the same bytes. A call from any other thread, and
- * every call from other nodes, pages' proxies and the bridge, still goes over the event bus.
+ * every call from other nodes and the bridge, still goes over the event bus; pages' and functions' proxies
+ * of a function registered here come in through {@link InProcessBus}.
  */
 public final class LocalFunctions {
 
