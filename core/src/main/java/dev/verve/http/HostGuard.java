@@ -1,6 +1,8 @@
 package dev.verve.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 
@@ -48,14 +50,37 @@ public final class HostGuard implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    HostAndPort authority = ctx.request().authority();
-    if (authority == null) {
+    String host = host(ctx.request());
+    if (host == null) {
       refuse(ctx, 400, "A request must name the host it is for (the Host header)");
-    } else if (any || allowed.contains(authority.host()) || allowed.contains(normalize(authority.host()))) {
+    } else if (any || allowed.contains(host) || allowed.contains(normalize(host))) {
       ctx.next();
     } else {
       refuse(ctx, 421, "This server does not answer for that host name");
     }
+  }
+
+  /**
+   * The host name the request is for, without its port; null when it names none. Read from the {@code Host}
+   * header itself: vertx-web's {@code authority()} works out forwarded headers first, on every request, which
+   * this guard has no use for (the name a browser was pointed at is in {@code Host}). HTTP/2's
+   * {@code :authority} has no {@code Host} header: Vert.x's own parse then.
+   */
+  private static String host(HttpServerRequest request) {
+    String header = request.headers().get(HttpHeaders.HOST);
+    if (header == null) {
+      HostAndPort authority = request.authority();
+      return authority == null ? null : authority.host();
+    }
+    String host;
+    if (header.startsWith("[")) {
+      int end = header.indexOf(']');
+      host = end < 0 ? header : header.substring(0, end + 1);
+    } else {
+      int colon = header.lastIndexOf(':');
+      host = colon < 0 ? header : header.substring(0, colon);
+    }
+    return host.isBlank() ? null : host;
   }
 
   // Function calls get problem details like every other API answer; anything else an HTML page.
