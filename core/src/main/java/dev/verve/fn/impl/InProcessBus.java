@@ -52,14 +52,19 @@ final class InProcessBus implements EventBus {
       String action = options.getHeaders().get("action");
       MethodDescriptor method = action == null ? null : service.method(action);
       Context context = Vertx.currentContext();
-      if (method != null && context != null) {
+      if (method != null && context != null && local.servesHere(service)) {
+        // In the consumer's order (CallCheck): the access rule, then the arguments, each checked once.
+        Caller caller = CallerContext.get(context);
+        int refused = method.access().check(caller);
+        if (refused != 0) {
+          return ServiceException.fail(refused, method.access().refusal(service.name() + "." + method.name(), refused));
+        }
         List<MethodDescriptor.ArgumentError> errors = method.validate((JsonObject) message);
         if (!errors.isEmpty()) {
           return ServiceException.fail(400, "Invalid arguments for " + service.name() + "." + method.name() + ": "
             + errors.stream().map(Object::toString).collect(Collectors.joining("; ")));
         }
-        Caller caller = CallerContext.get(context);
-        Future<Message<Object>> answer = local.call(service, method, (JsonObject) message, caller);
+        Future<Message<Object>> answer = local.run(service, method, (JsonObject) message, caller);
         if (answer != null) return (Future<Message<T>>) (Future<?>) answer;
       }
     }

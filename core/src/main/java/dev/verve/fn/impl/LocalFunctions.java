@@ -78,6 +78,11 @@ public final class LocalFunctions {
     return local == null ? null : run(local, service, method, args, caller);
   }
 
+  /** Whether a call to {@code service} made now, on this thread, would run in process. */
+  boolean servesHere(ServiceDescriptor service) {
+    return served(service) != null;
+  }
+
   private Local served(ServiceDescriptor service) {
     Local local = byAddress.get(service.address());
     return local == null || !local.loop.inThread() ? null : local;
