@@ -26,6 +26,9 @@ public final class Html extends OutputStream {
   private static final byte[] GRAVE = ascii("&#x60;");
   private static final byte[] EQUALS = ascii("&#x3D;");
   private static final byte[][] ENTITIES = new byte[128][];
+  private static final byte[] HEX = ascii("0123456789ABCDEF");
+  // 0: as it is; 'u': \\u00XX; else the letter after a backslash.
+  private static final byte[] JSON_ESCAPES = new byte[128];
 
   static {
     ENTITIES['&'] = AMP;
@@ -35,6 +38,17 @@ public final class Html extends OutputStream {
     ENTITIES['\''] = APOS;
     ENTITIES['`'] = GRAVE;
     ENTITIES['='] = EQUALS;
+    for (int c = 0; c < 0x20; c++) JSON_ESCAPES[c] = 'u';
+    JSON_ESCAPES['\b'] = 'b';
+    JSON_ESCAPES['\t'] = 't';
+    JSON_ESCAPES['\n'] = 'n';
+    JSON_ESCAPES['\f'] = 'f';
+    JSON_ESCAPES['\r'] = 'r';
+    JSON_ESCAPES['"'] = '"';
+    JSON_ESCAPES['\\'] = '\\';
+    JSON_ESCAPES['<'] = 'u';
+    JSON_ESCAPES['>'] = 'u';
+    JSON_ESCAPES['&'] = 'u';
   }
 
   private byte[] bytes;
@@ -152,6 +166,77 @@ public final class Html extends OutputStream {
   }
 
   /**
+   * {@code s} as a JSON string literal that is safe inside {@code <script type="application/json">}: the
+   * bytes Jackson writes with the state block's escapes ({@code " \\} and control characters as JSON
+   * wants them, {@code < > &} U+2028 U+2029 as {@code \\uXXXX}, other text as UTF-8, an unpaired
+   * surrogate as {@code ?}).
+   */
+  public void scriptJsonString(String s) {
+    int n = s.length();
+    ensure(n + 2);
+    byte[] b = bytes;
+    int at = length;
+    b[at++] = '"';
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80 && JSON_ESCAPES[c] == 0) {
+        if (at == b.length) { length = at; ensure(n - i + 1); b = bytes; }
+        b[at++] = (byte) c;
+        continue;
+      }
+      length = at;
+      ensure(6 + n - i);
+      b = bytes;
+      if (c < 0x80) {
+        byte e = JSON_ESCAPES[c];
+        b[at++] = '\\';
+        if (e == 'u') {
+          b[at++] = 'u';
+          b[at++] = '0';
+          b[at++] = '0';
+          b[at++] = HEX[c >> 4];
+          b[at++] = HEX[c & 0xF];
+        } else {
+          b[at++] = e;
+        }
+      } else if (c == 0x2028 || c == 0x2029) {
+        b[at++] = '\\';
+        b[at++] = 'u';
+        b[at++] = '2';
+        b[at++] = '0';
+        b[at++] = '2';
+        b[at++] = (byte) (c == 0x2028 ? '8' : '9');
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        length = at;
+        codePoint(Character.toCodePoint(c, s.charAt(++i)));
+        at = length;
+      } else if (Character.isSurrogate(c)) {
+        b[at++] = '?';
+      } else {
+        length = at;
+        encode(c, (char) 0);
+        at = length;
+      }
+    }
+    if (at == b.length) { length = at; ensure(1); b = bytes; }
+    b[at++] = '"';
+    length = at;
+  }
+
+  /** ASCII text as it is, no escaping: JSON's {@code null}, {@code true}, {@code false}. */
+  public void literal(String s) {
+    int n = s.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) bytes[length + i] = (byte) s.charAt(i);
+    length += n;
+  }
+
+  /** A whole number, in decimal. */
+  public void number(long value) {
+    digits(value);
+  }
+
+  /**
    * A writer that encodes into this page as {@link String#getBytes} would encode the whole text: for JSON
    * written by Jackson's character writer, whose output is what Verve's state block has always been (its
    * byte writer escapes surrogates instead).
@@ -162,35 +247,49 @@ public final class Html extends OutputStream {
 
       @Override
       public void write(char[] chars, int off, int len) {
+        // Room for the worst case once (3 bytes a char, a pending surrogate's '?'), then no check per char.
+        ensure(3 * len + 1);
+        byte[] b = bytes;
+        int at = length;
         int end = off + len;
         for (int i = off; i < end; i++) {
           char c = chars[i];
-          if (high != 0) {
-            char h = high;
-            high = 0;
-            if (Character.isLowSurrogate(c)) {
-              codePoint(Character.toCodePoint(h, c));
-              continue;
-            }
-            Html.this.write('?');
+          if (c < 0x80 && high == 0) {
+            b[at++] = (byte) c;
+            continue;
           }
-          if (c < 0x80) {
-            Html.this.write(c);
-          } else if (Character.isHighSurrogate(c)) {
-            high = c;
-          } else {
-            text(String.valueOf(c), false);
-          }
+          length = at;
+          high = encode(c, high);
+          at = length;
+          b = bytes;
         }
+        length = at;
       }
 
       @Override
       public void write(String str, int off, int len) {
-        if (high == 0 && (len == 0 || !Character.isHighSurrogate(str.charAt(off + len - 1)))) {
-          text(str.substring(off, off + len), false);
-        } else {
-          write(str.toCharArray(), off, len);
+        ensure(3 * len + 1);
+        byte[] b = bytes;
+        int at = length;
+        int end = off + len;
+        for (int i = off; i < end; i++) {
+          char c = str.charAt(i);
+          if (c < 0x80 && high == 0) {
+            b[at++] = (byte) c;
+            continue;
+          }
+          length = at;
+          high = encode(c, high);
+          at = length;
+          b = bytes;
         }
+        length = at;
+      }
+
+      @Override
+      public void write(int c) {
+        ensure(4);
+        high = encode((char) c, high);
       }
 
       @Override
@@ -199,10 +298,44 @@ public final class Html extends OutputStream {
 
       @Override
       public void close() {
-        if (high != 0) Html.this.write('?');
+        if (high != 0) bytes[length++] = '?';
         high = 0;
       }
     };
+  }
+
+  /**
+   * One character after {@code high} (0, or a high surrogate still waiting for its pair), with room for 4
+   * bytes already made; returns the high surrogate now waiting, or 0. An unpaired surrogate is {@code ?}.
+   */
+  private char encode(char c, char high) {
+    byte[] b = bytes;
+    int at = length;
+    if (high != 0) {
+      if (Character.isLowSurrogate(c)) {
+        length = at;
+        codePoint(Character.toCodePoint(high, c));
+        return 0;
+      }
+      b[at++] = '?';
+    }
+    if (c < 0x80) {
+      b[at++] = (byte) c;
+    } else if (c < 0x800) {
+      b[at++] = (byte) (0xC0 | (c >> 6));
+      b[at++] = (byte) (0x80 | (c & 0x3F));
+    } else if (Character.isHighSurrogate(c)) {
+      length = at;
+      return c;
+    } else if (Character.isLowSurrogate(c)) {
+      b[at++] = '?';
+    } else {
+      b[at++] = (byte) (0xE0 | (c >> 12));
+      b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+      b[at++] = (byte) (0x80 | (c & 0x3F));
+    }
+    length = at;
+    return 0;
   }
 
   private void codePoint(int cp) {

@@ -86,7 +86,7 @@ public final class PageRenderer {
     int body = out.lastBodyClose();
     byte[] tail = body < 0 ? NOTHING : out.cut(body);
     out.raw(STATE_OPEN);
-    StateWriter.write(state, out.writer());
+    StateWriter.write(state, out);
     out.raw(STATE_CLOSE);
     out.raw(tail);
     return out.toBuffer();

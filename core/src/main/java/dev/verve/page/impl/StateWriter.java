@@ -6,10 +6,14 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.verve.page.compiled.Html;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.VertxModule;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +24,9 @@ import java.util.Map;
  * {@code JsonObject}/{@code JsonArray} as JSON, data objects through their {@code toJson()}.
  */
 public final class StateWriter {
+
+  // Deeper than this, Jackson writes the rest (and refuses what nests too deep).
+  private static final int MAX_DEPTH = 100;
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
     .registerModule(new VertxModule())
@@ -45,6 +52,75 @@ public final class StateWriter {
   public static void write(Map<String, Object> state, Writer out) {
     try {
       MAPPER.writeValue(out, state);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Page state cannot be written as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The same bytes as {@link #write(Map)}, straight into the page: what JSON already is (maps and lists with
+   * their Vert.x forms, strings, whole numbers, booleans, null) is written here in one pass, anything else
+   * (records, POJOs, decimals...) by Jackson, value by value. A page's state is mostly the former, and
+   * Jackson's per-call set-up cost more than the writing itself.
+   */
+  public static void write(Map<String, Object> state, Html out) {
+    value(state, out, 0);
+  }
+
+  private static void value(Object value, Html out, int depth) {
+    if (value == null) {
+      out.literal("null");
+    } else if (value instanceof String) {
+      out.scriptJsonString((String) value);
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      out.number(((Number) value).longValue());
+    } else if (value instanceof Boolean) {
+      out.literal((Boolean) value ? "true" : "false");
+    } else if (depth < MAX_DEPTH && value instanceof JsonObject) {
+      map(((JsonObject) value).getMap(), out, depth);
+    } else if (depth < MAX_DEPTH && value instanceof JsonArray) {
+      list(((JsonArray) value).getList(), out, depth);
+    } else if (depth < MAX_DEPTH && value instanceof Map && stringKeys((Map<?, ?>) value)) {
+      map((Map<?, ?>) value, out, depth);
+    } else if (depth < MAX_DEPTH && value instanceof List) {
+      list((List<?>) value, out, depth);
+    } else {
+      jackson(value, out);
+    }
+  }
+
+  private static void map(Map<?, ?> map, Html out, int depth) {
+    out.write('{');
+    boolean first = true;
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      if (!first) out.write(',');
+      first = false;
+      out.scriptJsonString((String) entry.getKey());
+      out.write(':');
+      value(entry.getValue(), out, depth + 1);
+    }
+    out.write('}');
+  }
+
+  private static void list(List<?> list, Html out, int depth) {
+    out.write('[');
+    for (int i = 0, n = list.size(); i < n; i++) {
+      if (i > 0) out.write(',');
+      value(list.get(i), out, depth + 1);
+    }
+    out.write(']');
+  }
+
+  private static boolean stringKeys(Map<?, ?> map) {
+    for (Object key : map.keySet()) {
+      if (!(key instanceof String)) return false;
+    }
+    return true;
+  }
+
+  private static void jackson(Object value, Html out) {
+    try (Writer writer = out.writer()) {
+      MAPPER.writeValue(writer, value);
     } catch (IOException e) {
       throw new IllegalArgumentException("Page state cannot be written as JSON: " + e.getMessage(), e);
     }

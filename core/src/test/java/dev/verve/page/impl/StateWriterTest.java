@@ -56,4 +56,30 @@ class StateWriterTest {
     assertEquals("{\"n\":null,\"e\":\"SECONDS\"}",
       StateWriter.write(new LinkedHashMap<>(Map.of("n", "x")) {{ put("n", null); put("e", DataObjects.toJsonValue(java.util.concurrent.TimeUnit.SECONDS)); }}));
   }
+
+  @Test
+  void theOnePassWriterGivesJacksonsBytesForEveryKindOfValue() {
+    StringBuilder controls = new StringBuilder();
+    for (char c = 0; c < 0x80; c++) controls.append(c);
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("hostile", HOSTILE);
+    state.put("controls", controls.toString());
+    state.put("surrogates", "\ud83d\ude00 pair, lone high \ud83d, lone low \ude00, high at end \ud83d");
+    state.put("numbers", new JsonArray().add(0).add(-7).add(Long.MAX_VALUE).add(Long.MIN_VALUE).add((short) 3)
+      .add(4.5).add(1e300).add(new java.math.BigDecimal("1.10")).add(Float.NaN));
+    state.put("flags", List.of(true, false));
+    state.put("nothing", null);
+    state.put("nested", new JsonObject().put("a", new JsonObject().put("b<", new JsonArray().add(Map.of("k&", "v>")))));
+    state.put("record", new Row(1, "a<b"));
+    state.put("enum", java.util.concurrent.TimeUnit.SECONDS);
+    state.put("notStringKeys", Map.of(1, "one"));
+    state.put("empty", new JsonObject().put("m", Map.of()).put("l", List.of()));
+    Object deep = "bottom";
+    for (int i = 0; i < 150; i++) deep = List.of(deep);
+    state.put("deep", deep);
+    dev.verve.page.compiled.Html html = new dev.verve.page.compiled.Html(1);
+    StateWriter.write(state, html);
+    assertEquals(new String(StateWriter.write(state).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+      java.nio.charset.StandardCharsets.UTF_8), html.toString());
+  }
 }
