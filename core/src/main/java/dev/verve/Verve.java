@@ -8,6 +8,8 @@ import dev.verve.db.Database;
 import dev.verve.impl.VerveImpl;
 import dev.verve.page.Page;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
@@ -18,7 +20,7 @@ import io.vertx.ext.web.Router;
  * <pre>{@code
  * Verve verve = Verve.create(vertx)
  *   .register(Counter.class, new CounterImpl(vertx));
- * vertx.createHttpServer().requestHandler(verve.router()).listen(8080);
+ * vertx.createHttpServer().requestHandler(verve.requestHandler()).listen(8080);
  * }</pre>
  *
  * The router checks {@code Host} and the request's framing itself; the server-level limits of
@@ -86,6 +88,15 @@ public interface Verve {
    * routes to it.
    */
   Router router();
+
+  /**
+   * What an HTTP server of this app hands each request to: {@link #router()}, except for an anonymous JSON
+   * call to a function ({@code POST <api.prefix>/<Interface>/<method>}, no session cookie or
+   * {@code Authorization}, no other site's {@code Origin}), which goes straight to its function with the same
+   * checks, limits, meters and answers, without the router's walk through its routes. {@code VerveVerticle}
+   * serves this; a server of your own should too.
+   */
+  Handler<HttpServerRequest> requestHandler();
 
   /**
    * Turns on sign-in with Verve's built-in accounts ({@link Users}) in {@code database}, with the

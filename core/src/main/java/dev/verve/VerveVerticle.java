@@ -7,11 +7,12 @@ import dev.verve.http.HttpAnswers;
 import dev.verve.http.HttpLimits;
 import dev.verve.ops.VerveMetrics;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +60,7 @@ public abstract class VerveVerticle extends VerticleBase {
     if (!options.getRole().servesHttp()) {
       return verve.ready().<Object>map(v -> v).onSuccess(v -> LOG.info("Verve function node ready"));
     }
-    Router router = verve.router();
+    Handler<HttpServerRequest> requests = verve.requestHandler();
     ConnectionDeadlines deadlines = new ConnectionDeadlines(vertx, options.http().getHeaderTimeoutMs(),
       options.http().getBodyTimeoutMs());
     // Shares the router's counters: the same meters in the same registry.
@@ -69,7 +70,7 @@ public abstract class VerveVerticle extends VerticleBase {
       .invalidRequestHandler(answers::countInvalid)
       .requestHandler(request -> {
         deadlines.arrived(request);
-        router.handle(request);
+        requests.handle(request);
       })
       .listen()
       .onSuccess(s -> {

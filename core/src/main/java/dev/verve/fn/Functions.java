@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
@@ -53,6 +54,15 @@ public interface Functions {
 
   /** The handler of {@code <api.prefix>/*}: calls counted against {@code limit} and timed in {@code registry}. */
   Handler<RoutingContext> httpHandler(MeterRegistry registry, RequestLimit limit);
+
+  /**
+   * Takes a JSON {@code POST} to a function served over HTTP before any router sees it, and returns true;
+   * anything else is left to the router (false). Same steps, limits, meters and answers as through
+   * {@link #httpHandler}'s handler, which must have been made; only for a request
+   * {@link dev.verve.http.RouterBypass} passes (so an anonymous caller). {@code taken} is told, before
+   * anything is answered, that the call was taken.
+   */
+  boolean callBeforeRouter(HttpServerRequest request, Handler<HttpServerRequest> taken);
 
   /**
    * Unregisters every function from the event bus, then waits (up to {@code api.timeout}) for the calls this

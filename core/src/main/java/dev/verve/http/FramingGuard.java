@@ -23,6 +23,12 @@ public final class FramingGuard implements Handler<RoutingContext> {
 
   private static final long GRACE_SECONDS = 5;
 
+  /** Whether this guard lets {@code request} through: one body length, one host, one origin. */
+  public static boolean allows(HttpServerRequest request) {
+    if (request.version() == HttpVersion.HTTP_2) return true;
+    return repeated(request.headers()) == null && folded(request.headers()) == null && !isAmbiguous(request);
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();

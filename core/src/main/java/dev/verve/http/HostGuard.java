@@ -53,11 +53,21 @@ public final class HostGuard implements Handler<RoutingContext> {
     String host = host(ctx.request());
     if (host == null) {
       refuse(ctx, 400, "A request must name the host it is for (the Host header)");
-    } else if (any || allowed.contains(host) || allowed.contains(normalize(host))) {
+    } else if (allows(host)) {
       ctx.next();
     } else {
       refuse(ctx, 421, "This server does not answer for that host name");
     }
+  }
+
+  /** Whether this guard lets {@code request} through. */
+  public boolean allows(HttpServerRequest request) {
+    String host = host(request);
+    return host != null && allows(host);
+  }
+
+  private boolean allows(String host) {
+    return any || allowed.contains(host) || allowed.contains(normalize(host));
   }
 
   /**

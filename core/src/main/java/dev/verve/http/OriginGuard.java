@@ -29,6 +29,16 @@ public final class OriginGuard implements Handler<RoutingContext> {
     this.allowed = allowedOrigins.stream().map(OriginGuard::normalize).collect(Collectors.toSet());
   }
 
+  /**
+   * Whether {@code request} is one this guard passes on as it is, whatever origins are listed: no
+   * {@code Origin} or this server's own, and not started by another site.
+   */
+  public static boolean sameSite(HttpServerRequest request) {
+    String origin = request.getHeader(HttpHeaders.ORIGIN);
+    return (origin == null || isSameOrigin(request, origin))
+      && !CROSS_SITE.equalsIgnoreCase(request.getHeader(SEC_FETCH_SITE));
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();

@@ -2,6 +2,7 @@ package dev.verve.http;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -12,22 +13,34 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class Tracked implements Handler<AsyncResult<Void>> {
 
-  private final RoutingContext ctx;
+  private final HttpServerResponse response;
   private final StatusTimers timers;
   private final long start;
   private RequestLimit held;
   private boolean done;
 
-  private Tracked(RoutingContext ctx, StatusTimers timers, long start) {
-    this.ctx = ctx;
+  private Tracked(HttpServerResponse response, StatusTimers timers, long start) {
+    this.response = response;
     this.timers = timers;
     this.start = start;
   }
 
   /** Starts timing {@code ctx}; it holds no place yet. */
   public static Tracked start(RoutingContext ctx, StatusTimers timers) {
-    Tracked tracked = new Tracked(ctx, timers, System.nanoTime());
+    Tracked tracked = new Tracked(ctx.response(), timers, System.nanoTime());
     ctx.addEndHandler(tracked);
+    return tracked;
+  }
+
+  /**
+   * Starts timing a request served without the router: the response's own end, exception and close
+   * handlers, which nothing else sets on it.
+   */
+  public static Tracked start(HttpServerResponse response, StatusTimers timers) {
+    Tracked tracked = new Tracked(response, timers, System.nanoTime());
+    response.endHandler(v -> tracked.ended(true))
+      .exceptionHandler(e -> tracked.ended(false))
+      .closeHandler(v -> tracked.ended(false));
     return tracked;
   }
 
@@ -53,12 +66,16 @@ public final class Tracked implements Handler<AsyncResult<Void>> {
 
   @Override
   public void handle(AsyncResult<Void> ended) {
+    ended(ended.succeeded());
+  }
+
+  private void ended(boolean written) {
     // Once, whichever of end, close or exception comes first: a place must be given back exactly once.
     if (done) return;
     done = true;
     if (held != null) held.release();
     held = null;
-    int status = ended.succeeded() ? ctx.response().getStatusCode() : StatusTimers.CLOSED;
+    int status = written ? response.getStatusCode() : StatusTimers.CLOSED;
     timers.record(status, System.nanoTime() - start);
   }
 }

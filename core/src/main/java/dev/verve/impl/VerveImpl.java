@@ -20,6 +20,7 @@ import dev.verve.http.HttpAnswers;
 import dev.verve.http.OriginGuard;
 import dev.verve.http.Problems;
 import dev.verve.http.RequestLimit;
+import dev.verve.http.RouterBypass;
 import dev.verve.http.ClientCausedLogs;
 import dev.verve.http.UnhandledErrors;
 import dev.verve.http.Sessions;
@@ -31,7 +32,9 @@ import dev.verve.page.Page;
 import dev.verve.page.Pages;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.LoggerFormat;
 import io.vertx.ext.web.handler.LoggerHandler;
@@ -61,6 +64,8 @@ public final class VerveImpl implements Verve {
   private Auth auth;
   private Future<Void> seeded = Future.succeededFuture();
   private Router router;
+  // Calls served before the router; none in dev mode.
+  private RouterBypass bypass;
 
   public VerveImpl(Vertx vertx, VerveOptions options) {
     this.vertx = Objects.requireNonNull(vertx);
@@ -138,8 +143,12 @@ public final class VerveImpl implements Verve {
       // whose length cannot be read two ways. Then who is asking, before anything else: functions, pages
       // and the bridge all act for this caller. One route with several handlers, matched once per request;
       // its first counts every answer by status.
-      router.route().handler(new HttpAnswers(registry)).handler(browserHeaders).handler(new HostGuard(options.http(), prefix)).handler(new FramingGuard())
+      HttpAnswers answers = new HttpAnswers(registry);
+      HostGuard hosts = new HostGuard(options.http(), prefix);
+      router.route().handler(answers).handler(browserHeaders).handler(hosts).handler(new FramingGuard())
         .handler(sessions).handler(authentication);
+      // Dev mode's pages and failures go through the router, whose logger shows every request.
+      bypass = options.isDev() ? null : new RouterBypass(hosts, answers);
       if (options.isDev()) {
         // Dev mode's reload script and events, and a failed change's error in place of pages.
         devRoutes = new DevRoutes(vertx, prefix);
@@ -163,6 +172,25 @@ public final class VerveImpl implements Verve {
           + Problems.internalError(ctx.failure(), ctx.request().path()).toJson().getString(Problems.CORRELATION_ID)));
     }
     return router;
+  }
+
+  @Override
+  public Handler<HttpServerRequest> requestHandler() {
+    Router routes = router();
+    RouterBypass direct;
+    synchronized (this) {
+      direct = bypass;
+    }
+    if (direct == null) return routes;
+    String calls = options.api().getPrefix() + "/";
+    return request -> {
+      // Cheapest test first: most requests are not calls.
+      if (request.path().startsWith(calls) && direct.passes(request)
+        && functions.callBeforeRouter(request, direct::count)) {
+        return;
+      }
+      routes.handle(request);
+    };
   }
 
   @Override

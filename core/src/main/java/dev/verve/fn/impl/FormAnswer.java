@@ -66,7 +66,7 @@ final class FormAnswer {
 
   void reply(ServiceDescriptor service, MethodDescriptor method, AsyncResult<Message<Object>> reply, long timeoutMs) {
     if (!html) {
-      ReplyMapper.respond(ctx, service, method, reply, timeoutMs);
+      ReplyMapper.respond(ctx.response(), service, method, reply, timeoutMs);
       return;
     }
     if (reply.failed()) {

@@ -1,6 +1,5 @@
 package dev.verve.fn.impl;
 
-import dev.verve.auth.Auth;
 import dev.verve.auth.Caller;
 import dev.verve.auth.CallerHeader;
 import dev.verve.fn.ApiOptions;
@@ -27,6 +26,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -86,11 +86,7 @@ final class FunctionHandler implements Handler<RoutingContext> {
     this.prefixLength = prefix.length();
   }
 
-  /**
-   * Steps 2-6: finds the function from the path (no pattern matching: one map lookup per segment), takes a
-   * place, checks the HTTP method, the caller and the content type, then reads the body with its limit and
-   * parses it (JSON, or a form's fields); {@link #invoke} does the rest.
-   */
+  /** A call that came through the router (every kind: JSON, forms, streams, and every refusal). */
   @Override
   public void handle(RoutingContext ctx) {
     String path = ctx.normalizedPath();
@@ -110,17 +106,51 @@ final class FunctionHandler implements Handler<RoutingContext> {
         : service.name() + " has no function named '" + Names.printable(methodName) + "'"));
       return;
     }
+    call(HttpCall.routed(ctx), service, method);
+  }
+
+  /**
+   * Takes a JSON {@code POST} to a function served over HTTP before the router sees it, and returns true; a
+   * request that is anything else is left alone (false) for the router. Only for a request the router's shared
+   * handlers would all pass on unchanged, for an anonymous caller ({@code dev.verve.http.RouterBypass}
+   * decides); {@code taken} hears of it first. The call then goes through the same steps as one that came through the router, and gets the
+   * same answers. The path must name the function exactly (no percent-encoding, no dot segments), so it
+   * is what the router would have normalized it to.
+   */
+  boolean takeDirect(HttpServerRequest request, Handler<HttpServerRequest> taken) {
+    if (request.method() != HttpMethod.POST) return false;
+    String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+    if (contentType == null || !isJson(contentType)) return false;
+    String path = request.path();
+    int slash = path.indexOf('/', prefixLength + 1);
+    if (slash < 0 || path.length() <= prefixLength + 1 || path.charAt(prefixLength) != '/'
+      || !path.startsWith(prefix) || path.indexOf('/', slash + 1) >= 0) {
+      return false;
+    }
+    ServiceDescriptor service = services.get(path.substring(prefixLength + 1, slash));
+    MethodDescriptor method = service == null ? null : service.method(path.substring(slash + 1));
+    if (method == null) return false;
+    taken.handle(request);
+    call(HttpCall.direct(request), service, method);
+    return true;
+  }
+
+  /**
+   * Steps 2-6: takes a place, checks the HTTP method, the caller and the content type, then reads the body
+   * with its limit and parses it (JSON, or a form's fields); {@link #invoke} does the rest.
+   */
+  private void call(HttpCall call, ServiceDescriptor service, MethodDescriptor method) {
     // From here on the call is timed (latency by status). While its body arrives it holds a place among the
     // node's api.maxBodiesInFlight; once complete, one among its api.maxInFlight (invoke).
-    HttpServerRequest request = ctx.request();
-    Tracked tracked = Tracked.start(ctx, timers(service, method));
-    if (request.isEnded() ? !tracked.hold(limit) : !tracked.hold(bodies) && !graceForBody(ctx)) {
-      overloaded(ctx);
+    HttpServerRequest request = call.request();
+    Tracked tracked = call.track(timers(service, method));
+    if (request.isEnded() ? !tracked.hold(limit) : !tracked.hold(bodies) && !graceForBody(call)) {
+      overloaded(call.response());
       return;
     }
     if (request.method() != HttpMethod.POST) {
-      ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
-      ctx.fail(new HttpProblem(405, "Server functions are called with POST"));
+      call.response().putHeader(HttpHeaders.ALLOW, "POST");
+      call.fail(new HttpProblem(405, "Server functions are called with POST"));
       return;
     }
     String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
@@ -128,49 +158,49 @@ final class FunctionHandler implements Handler<RoutingContext> {
     boolean form = !json && FormBody.isForm(contentType);
     // Form content types are what any site can make a browser send: this site's own pages only.
     if (form && !isSameOriginForm(request)) {
-      ctx.fail(new HttpProblem(403, "Forms are accepted from this site's own pages only"));
+      call.fail(new HttpProblem(403, "Forms are accepted from this site's own pages only"));
       return;
     }
     // Checked early, before the body is read; enforced again where the function runs.
-    Caller caller = Auth.caller(ctx);
+    Caller caller = call.caller();
     int refused = method.access().check(caller);
     if (refused != 0) {
-      if (refused == 401) ctx.response().putHeader(HttpHeaderNames.WWW_AUTHENTICATE, BEARER);
+      if (refused == 401) call.response().putHeader(HttpHeaderNames.WWW_AUTHENTICATE, BEARER);
       HttpProblem problem = new HttpProblem(refused, method.access().refusal(service.name() + "." + method.name(), refused));
-      if (form) new FormAnswer(ctx).fail(problem);
-      else ctx.fail(problem);
+      if (form) new FormAnswer(call.routingContext()).fail(problem);
+      else call.fail(problem);
       return;
     }
     if (!json) {
       if (form) {
-        formCall(ctx, service, method, tracked);
+        formCall(call.routingContext(), service, method, tracked);
       } else {
-        ctx.fail(new HttpProblem(415, "Send the arguments as application/json (or post a form)"));
+        call.fail(new HttpProblem(415, "Send the arguments as application/json (or post a form)"));
       }
       return;
     }
-    LimitedBody.read(ctx, bodyLimit, body -> {
-      JsonObject args = parseArguments(ctx, body);
-      if (args != null) invoke(ctx, service, method, args, null, tracked);
+    LimitedBody.read(call, bodyLimit, body -> {
+      JsonObject args = parseArguments(call, body);
+      if (args != null) invoke(call, service, method, args, null, tracked);
     });
   }
 
   // Over api.maxBodiesInFlight: a body that arrives whole within a second (a complete call's does, in
   // microseconds; its body was only not read yet) goes on without a place among the bodies; a stalled one is
   // refused then, and its connection closed, since the rest of its body cannot be told from the next request.
-  private boolean graceForBody(RoutingContext ctx) {
+  private boolean graceForBody(HttpCall call) {
     vertx.setTimer(BODY_GRACE_MS, id -> {
-      if (!ctx.request().isEnded() && !ctx.response().ended()) {
-        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        overloaded(ctx);
-        ctx.request().connection().close();
+      if (!call.request().isEnded() && !call.response().ended()) {
+        call.response().putHeader(HttpHeaders.CONNECTION, "close");
+        overloaded(call.response());
+        call.request().connection().close();
       }
     });
     return true;
   }
 
-  private static void overloaded(RoutingContext ctx) {
-    Problems.send(ctx.response(), new HttpProblem(503,
+  private static void overloaded(HttpServerResponse response) {
+    Problems.send(response, new HttpProblem(503,
       "The server is serving as many calls as it can; try again in a moment").retryAfter(1));
   }
 
@@ -187,7 +217,7 @@ final class FunctionHandler implements Handler<RoutingContext> {
     FormAnswer answer = new FormAnswer(ctx);
     FormBody.read(ctx, bodyLimit, fields -> {
       answer.fields(fields);
-      invoke(ctx, service, method, method.fromForm(fields), answer, tracked);
+      invoke(HttpCall.routed(ctx), service, method, method.fromForm(fields), answer, tracked);
     }, answer::fail);
   }
 
@@ -196,7 +226,7 @@ final class FunctionHandler implements Handler<RoutingContext> {
    * loop ({@link LocalFunctions}), else over the event bus. {@code form}
    * is {@code null} for a JSON call, else how to answer the form post.
    */
-  private void invoke(RoutingContext ctx, ServiceDescriptor service, MethodDescriptor method, JsonObject args,
+  private void invoke(HttpCall call, ServiceDescriptor service, MethodDescriptor method, JsonObject args,
                       FormAnswer form, Tracked tracked) {
     if (method.isStream() && form != null) {
       form.fail(new HttpProblem(400, service.name() + "." + method.name() + " answers with a stream: call it with fetch,"
@@ -206,7 +236,7 @@ final class FunctionHandler implements Handler<RoutingContext> {
     // The body is complete: the call now takes one of the places of the calls being served (a stream, one
     // of the streams', for as long as it is open).
     if (!tracked.hold(method.isStream() ? streams : limit)) {
-      overloaded(ctx);
+      overloaded(call.response());
       return;
     }
     List<MethodDescriptor.ArgumentError> errors = method.validate(args);
@@ -216,13 +246,13 @@ final class FunctionHandler implements Handler<RoutingContext> {
           + errors.stream().map(Object::toString).collect(Collectors.joining("; ")),
         new JsonObject().put("errors", new JsonArray(errors.stream()
           .map(MethodDescriptor.ArgumentError::toJson).collect(Collectors.toList()))));
-      if (form == null) ctx.fail(problem);
+      if (form == null) call.fail(problem);
       else form.fail(problem);
       return;
     }
-    Caller caller = Auth.caller(ctx);
+    Caller caller = call.caller();
     if (method.isStream()) {
-      stream(ctx, service, method, args, caller);
+      stream(call, service, method, args, caller);
       return;
     }
     // The access rule was checked before the body was read, for this caller: not again in process.
@@ -237,7 +267,7 @@ final class FunctionHandler implements Handler<RoutingContext> {
       reply = vertx.eventBus().request(functions.addressOf(service), args, options);
     }
     reply.onComplete(ar -> {
-      if (form == null) ReplyMapper.respond(ctx, service, method, ar, timeoutMs);
+      if (form == null) ReplyMapper.respond(call.response(), service, method, ar, timeoutMs);
       else form.reply(service, method, ar, timeoutMs);
     });
   }
@@ -246,7 +276,7 @@ final class FunctionHandler implements Handler<RoutingContext> {
    * A stream function: opened over the event bus on whichever node serves it (checked there again), then
    * written as it comes; a failure before the first item answers like a call's.
    */
-  private void stream(RoutingContext ctx, ServiceDescriptor service, MethodDescriptor method, JsonObject args, Caller caller) {
+  private void stream(HttpCall ctx, ServiceDescriptor service, MethodDescriptor method, JsonObject args, Caller caller) {
     String what = service.name() + "." + method.name();
     boolean ndjson = StreamResponse.wantsNdjson(ctx.request().getHeader(HttpHeaders.ACCEPT));
     Object local = functions.localImplementation(service);
@@ -276,7 +306,7 @@ final class FunctionHandler implements Handler<RoutingContext> {
   }
 
   // Refused before the first item: the answer a call would get.
-  private void refused(RoutingContext ctx, Throwable cause, String what) {
+  private void refused(HttpCall ctx, Throwable cause, String what) {
     if (!ctx.response().closed() && !ctx.response().ended()) {
       Problems.send(ctx.response(), CallFailures.toProblem(cause, what, timeoutMs));
     }
@@ -292,7 +322,7 @@ final class FunctionHandler implements Handler<RoutingContext> {
     return found;
   }
 
-  private static JsonObject parseArguments(RoutingContext ctx, Buffer body) {
+  private static JsonObject parseArguments(HttpCall ctx, Buffer body) {
     if (body == null || body.length() == 0) {
       return new JsonObject();
     }

@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.serviceproxy.ServiceBinder;
@@ -46,6 +47,8 @@ public final class FunctionsImpl implements Functions {
   private final StreamServer streams;
   private final StreamWriters writers = new StreamWriters();
   private final Predicate<String> forwardTo = this::isFunctionAddress;
+  // The router's handler of calls, which the calls taken before the router go through too.
+  private volatile FunctionHandler httpHandler;
 
   public FunctionsImpl(Vertx vertx, ApiOptions options, boolean exposeOverHttp, boolean runHere) {
     this.vertx = Objects.requireNonNull(vertx);
@@ -192,8 +195,16 @@ public final class FunctionsImpl implements Functions {
 
   @Override
   public Handler<RoutingContext> httpHandler(MeterRegistry registry, RequestLimit limit) {
-    return new FunctionHandler(vertx, this, localFunctions, options, registry, limit,
+    FunctionHandler handler = new FunctionHandler(vertx, this, localFunctions, options, registry, limit,
       RequestLimit.of(vertx, "bodies", options.getMaxBodiesInFlight()), RequestLimit.of(vertx, "streams", options.getMaxStreams()));
+    httpHandler = handler;
+    return handler;
+  }
+
+  @Override
+  public boolean callBeforeRouter(HttpServerRequest request, Handler<HttpServerRequest> taken) {
+    FunctionHandler handler = httpHandler;
+    return handler != null && handler.takeDirect(request, taken);
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Reads a request body up to a limit: a declared {@code Content-Length} over it is refused before reading
@@ -16,7 +15,7 @@ final class LimitedBody {
   private LimitedBody() {
   }
 
-  static void read(RoutingContext ctx, long limit, Handler<Buffer> then) {
+  static void read(HttpCall ctx, long limit, Handler<Buffer> then) {
     HttpServerRequest request = ctx.request();
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     if (length != null) {

@@ -9,7 +9,6 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Maps the event-bus reply of a function call to the HTTP response (steps 12-13 of the flow): a value is
@@ -23,9 +22,8 @@ final class ReplyMapper {
   private ReplyMapper() {
   }
 
-  static void respond(RoutingContext ctx, ServiceDescriptor service, MethodDescriptor method,
+  static void respond(HttpServerResponse response, ServiceDescriptor service, MethodDescriptor method,
                       AsyncResult<Message<Object>> reply, long timeoutMs) {
-    HttpServerResponse response = ctx.response();
     if (response.closed() || response.ended()) {
       return;
     }
