@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,14 +52,25 @@ public final class FramingGuard implements Handler<RoutingContext> {
 
   /**
    * A header that must appear once and does not (RFC 9112 3.2, 6.3; RFC 6454 7.3): which of two {@code Host}s
-   * or {@code Origin}s is meant, or which length frames the body, is what two parsers would disagree on.
+   * or {@code Origin}s is meant, or which length frames the body, is what two parsers would disagree on. One
+   * pass over the headers, no list made: this runs for every request.
    */
   private static String repeated(MultiMap headers) {
-    if (headers.getAll(HttpHeaders.HOST).size() > 1) return "Host";
-    if (headers.contains(HttpHeaders.ORIGIN) && headers.getAll(HttpHeaders.ORIGIN).size() > 1) return "Origin";
-    if (headers.contains(HttpHeaders.CONTENT_LENGTH) && headers.getAll(HttpHeaders.CONTENT_LENGTH).size() > 1) {
-      return "Content-Length";
+    int hosts = 0;
+    int origins = 0;
+    int lengths = 0;
+    for (Map.Entry<String, String> header : headers) {
+      String name = header.getKey();
+      switch (name.length()) {
+        case 4 -> hosts += name.equalsIgnoreCase("Host") ? 1 : 0;
+        case 6 -> origins += name.equalsIgnoreCase("Origin") ? 1 : 0;
+        case 14 -> lengths += name.equalsIgnoreCase("Content-Length") ? 1 : 0;
+        default -> { }
+      }
     }
+    if (hosts > 1) return "Host";
+    if (origins > 1) return "Origin";
+    if (lengths > 1) return "Content-Length";
     return null;
   }
 

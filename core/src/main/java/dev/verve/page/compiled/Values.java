@@ -50,7 +50,10 @@ final class Values {
   static Object resolve(Object target, String name) {
     if (target instanceof JsonObject) {
       JsonObject json = (JsonObject) target;
-      if (json.containsKey(name)) {
+      // One lookup for what getValue would give back as it is (the usual row: strings, numbers, booleans).
+      Object raw = json.getMap().get(name);
+      if (raw instanceof String || raw instanceof Integer || raw instanceof Long || raw instanceof Boolean) return raw;
+      if (raw != null || json.containsKey(name)) {
         Object value = json.getValue(name);
         return value == null ? NULL : value;
       }
