@@ -8,7 +8,10 @@
  *   <li><b>HTTP request</b>: {@code POST /api/Counter/doubleServer}, body {@code {"number": 21}}. The router's
  *       guards ran first: the {@code Host} (421), the body's framing (400), the session and the caller
  *       ({@code auth}), and on {@code <api.prefix>/*} the origin guard (a foreign {@code Origin} or
- *       {@code Sec-Fetch-Site: cross-site} is 403, an allowed one gets CORS headers).</li>
+ *       {@code Sec-Fetch-Site: cross-site} is 403, an allowed one gets CORS headers). An anonymous JSON call
+       that every one of them would pass on unchanged ({@code dev.verve.http.RouterBypass} asks their own
+       checks) skips the router: {@code Verve.requestHandler()} hands it to {@code FunctionHandler.takeDirect},
+       which goes on at step 2 with the same steps.</li>
  *   <li><b>Route match</b> ({@code FunctionHandler.handle}): the interface and method are looked up in the
  *       {@link dev.verve.fn.ServiceDescriptor}s of the exposed interfaces (404 if unknown).</li>
  *   <li><b>Overload</b>: the call takes one of the node's {@code api.maxInFlight} places, or is a 503 with

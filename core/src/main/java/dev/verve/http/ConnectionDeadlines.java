@@ -58,7 +58,7 @@ public final class ConnectionDeadlines {
 
   /**
    * One connection's deadlines, checked by one periodic timer (a quarter of the shorter timeout) rather
-   * than a timer per request: a request costs a clock read. Its timer and requests all run on the
+   * than a timer per request: a request costs a map lookup and a clock read. Its timer and requests all run on the
    * connection's event loop.
    */
   private final class Watch {
@@ -67,7 +67,6 @@ public final class ConnectionDeadlines {
     private final long openedAt = System.nanoTime();
     private HttpServerRequest current;
     private long arrivedAt;
-    private boolean bodyPending;
     private long quietSince = -1;
 
     Watch(HttpConnection connection) {
@@ -82,7 +81,6 @@ public final class ConnectionDeadlines {
       }
       current = request;
       arrivedAt = System.nanoTime();
-      bodyPending = !request.isEnded() && hasBody(request);
       quietSince = -1;
     }
 
@@ -94,7 +92,8 @@ public final class ConnectionDeadlines {
         stop(); // a WebSocket now
       } else if (!current.response().ended()) {
         // Still answering: the function's own timeout applies, once the body is in.
-        if (bodyPending && !current.isEnded() && elapsedMs(arrivedAt, now) >= bodyTimeoutMs) {
+        // Whether it has a body is asked here, a few times a second, rather than of every request.
+        if (!current.isEnded() && elapsedMs(arrivedAt, now) >= bodyTimeoutMs && hasBody(current)) {
           close("a request body took over " + bodyTimeoutMs + " ms");
         }
       } else if (quietSince < 0) {

@@ -124,6 +124,20 @@ class CallsBeforeTheRouterTest {
   }
 
   @Test
+  void aBodyInSeveralChunksIsReadWhole() throws Exception {
+    String first = "{\"text\": \"" + "a".repeat(300);
+    String second = "b".repeat(300) + "\"}";
+    dev.verve.examples.support.RawHttp.Answer answer = dev.verve.examples.support.RawHttp.exchange(server.port,
+      "POST /api/Probe/echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+        + Integer.toHexString(first.length()) + "\r\n" + first + "\r\n"
+        + Integer.toHexString(second.length()) + "\r\n" + second + "\r\n0\r\n\r\n");
+    assertEquals(200, answer.status(), answer.text);
+    assertEquals("\"" + "a".repeat(300) + "b".repeat(300) + "\"", answer.body());
+    assertEquals(List.of(), routed);
+  }
+
+  @Test
   void callsTakenBeforeTheRouterAreCountedAndTimedOnce() {
     String before = Metrics.scrape(server);
     for (int i = 0; i < 3; i++) {

@@ -64,6 +64,8 @@ final class FunctionHandler implements Handler<RoutingContext> {
   private final long keepAliveMs;
   // Items sent by each stream function, made once.
   private final Map<MethodDescriptor, Counter> streamItems = new ConcurrentHashMap<>();
+  // The functions found by their exact path (one entry per function called before the router), made once.
+  private final Map<String, Target> byPath = new ConcurrentHashMap<>();
   // The timers of each function, made once.
   private final Map<MethodDescriptor, StatusTimers> timers = new ConcurrentHashMap<>();
 
@@ -122,18 +124,30 @@ final class FunctionHandler implements Handler<RoutingContext> {
     String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
     if (contentType == null || !isJson(contentType)) return false;
     String path = request.path();
+    Target target = byPath.get(path);
+    if (target == null) {
+      target = target(path);
+      if (target == null) return false;
+      byPath.put(path, target);
+    }
+    taken.handle(request);
+    call(HttpCall.direct(request), target.service(), target.method());
+    return true;
+  }
+
+  // The function a path names exactly, or null.
+  private Target target(String path) {
     int slash = path.indexOf('/', prefixLength + 1);
     if (slash < 0 || path.length() <= prefixLength + 1 || path.charAt(prefixLength) != '/'
       || !path.startsWith(prefix) || path.indexOf('/', slash + 1) >= 0) {
-      return false;
+      return null;
     }
     ServiceDescriptor service = services.get(path.substring(prefixLength + 1, slash));
     MethodDescriptor method = service == null ? null : service.method(path.substring(slash + 1));
-    if (method == null) return false;
-    taken.handle(request);
-    call(HttpCall.direct(request), service, method);
-    return true;
+    return method == null ? null : new Target(service, method);
   }
+
+  private record Target(ServiceDescriptor service, MethodDescriptor method) { }
 
   /**
    * Steps 2-6: takes a place, checks the HTTP method, the caller and the content type, then reads the body

@@ -36,21 +36,44 @@ final class LimitedBody {
     if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
       ctx.response().writeContinue();
     }
-    Buffer body = Buffer.buffer();
-    boolean[] refused = {false};
+    Body body = new Body();
     request.handler(chunk -> {
-      if (refused[0]) return;
+      if (body.refused) return;
       if (body.length() + chunk.length() > limit) {
-        refused[0] = true;
+        body.refused = true;
         ctx.fail(tooLarge());
       } else {
-        body.appendBuffer(chunk);
+        body.add(chunk);
       }
     });
     request.endHandler(v -> {
-      if (!refused[0]) then.handle(body);
+      if (!body.refused) then.handle(body.whole());
     });
     request.resume();
+  }
+
+  // A body in one chunk (a small call's) is kept as it came; a second chunk starts a copy.
+  private static final class Body {
+    Buffer first;
+    Buffer joined;
+    boolean refused;
+
+    int length() {
+      return joined != null ? joined.length() : first != null ? first.length() : 0;
+    }
+
+    void add(Buffer chunk) {
+      if (first == null) {
+        first = chunk;
+      } else {
+        if (joined == null) joined = Buffer.buffer(first.length() + chunk.length()).appendBuffer(first);
+        joined.appendBuffer(chunk);
+      }
+    }
+
+    Buffer whole() {
+      return joined != null ? joined : first != null ? first : Buffer.buffer();
+    }
   }
 
   static HttpProblem tooLarge() {
