@@ -1,6 +1,7 @@
 package dev.verve.examples.browser;
 
 import dev.verve.Verve;
+import dev.verve.ops.VerveMetrics;
 import dev.verve.examples.DemoVerticle;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -32,7 +33,6 @@ public class FixtureVerticle extends DemoVerticle {
   /** The changes of the {@code /live-list} page's list (upserts and removals by id). */
   public static final String LIVE_ADDRESS = "test.live";
 
-  final Map<String, AtomicInteger> apiRequests = new ConcurrentHashMap<>();
   final Map<String, AtomicInteger> registrations = new ConcurrentHashMap<>();
   final Map<String, AtomicInteger> unregistrations = new ConcurrentHashMap<>();
   final Set<SockJSSocket> sockets = ConcurrentHashMap.newKeySet();
@@ -43,10 +43,6 @@ public class FixtureVerticle extends DemoVerticle {
   protected void configure(Verve verve) {
     super.configure(verve);
     Router router = verve.router();
-    router.route("/api/*").order(-1).handler(ctx -> {
-      apiRequests.computeIfAbsent(ctx.request().path(), p -> new AtomicInteger()).incrementAndGet();
-      ctx.next();
-    });
     // The fixtures are test harnesses with inline scripts of their own; the app's pages keep the policy.
     router.route("/fixtures/*").handler(ctx -> {
       ctx.response().headers().remove("Content-Security-Policy");
@@ -100,9 +96,22 @@ public class FixtureVerticle extends DemoVerticle {
     return defaults.put("eventbus.outbound", outbound);
   }
 
+  /**
+   * The calls to the function at {@code path} ({@code /api/<Interface>/<method>}) this server answered, as
+   * its own meter counts them: an anonymous call does not go through the router, so a route cannot.
+   */
   int apiRequests(String path) {
-    AtomicInteger n = apiRequests.get(path);
-    return n == null ? 0 : n.get();
+    String[] parts = path.split("/");
+    return calls(VerveMetrics.registry(vertx).find("verve.function.calls").tag("interface", parts[2]).tag("method", parts[3]));
+  }
+
+  /** Every function call this server answered. */
+  int apiRequests() {
+    return calls(VerveMetrics.registry(vertx).find("verve.function.calls"));
+  }
+
+  private static int calls(io.micrometer.core.instrument.search.Search search) {
+    return (int) search.timers().stream().mapToLong(io.micrometer.core.instrument.Timer::count).sum();
   }
 
   int registrations(String address) {

@@ -113,6 +113,6 @@ class StateAndCallsBrowserTest extends BrowserTestBase {
   }
 
   private static int apiRequests() {
-    return fixture.apiRequests.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum();
+    return fixture.apiRequests();
   }
 }
