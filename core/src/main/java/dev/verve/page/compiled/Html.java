@@ -244,6 +244,7 @@ public final class Html extends OutputStream {
   public Writer writer() {
     return new Writer() {
       private char high; // a high surrogate whose pair may come with the next chunk
+      private char[] scratch = new char[64];
 
       @Override
       public void write(char[] chars, int off, int len) {
@@ -268,22 +269,10 @@ public final class Html extends OutputStream {
 
       @Override
       public void write(String str, int off, int len) {
-        ensure(3 * len + 1);
-        byte[] b = bytes;
-        int at = length;
-        int end = off + len;
-        for (int i = off; i < end; i++) {
-          char c = str.charAt(i);
-          if (c < 0x80 && high == 0) {
-            b[at++] = (byte) c;
-            continue;
-          }
-          length = at;
-          high = encode(c, high);
-          at = length;
-          b = bytes;
-        }
-        length = at;
+        // Jackson's fallback writes through here (values that are not JSON already): rare, so one loop.
+        if (scratch.length < len) scratch = new char[len];
+        str.getChars(off, off + len, scratch, 0);
+        write(scratch, 0, len);
       }
 
       @Override
