@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -29,7 +30,9 @@ public final class CallerContext {
   }
 
   public static Caller get(Context context) {
-    Object caller = ((ContextInternal) context).localContextData().get(KEY);
+    // Read without making the local map: an anonymous call never has one, and making one cost a map a call.
+    Map<Object, Object> data = ContextInternal.LOCAL_MAP.get(context);
+    Object caller = data == null ? null : data.get(KEY);
     return caller instanceof Caller ? (Caller) caller : Caller.ANONYMOUS;
   }
 

@@ -6,15 +6,16 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
  * Deadlines Vert.x has no option for: a client that sends its request's headers or body a byte at a time
  * keeps a connection (and its buffers) for as long as it likes, since every byte resets the idle timeout.
  * Here a connection must deliver a request's headers within {@code http.headerTimeout} of its opening, and
- * a request's body within {@code http.bodyTimeout} of its headers; otherwise it is closed. Kept alive, a
+ * a request's body within {@code http.bodyTimeout} of its headers (counted from the first check that sees
+ * them, at most a quarter of the shorter timeout later); otherwise it is closed. Kept alive, a
  * connection gets between one and one and a half header timeouts after a response for the next
  * request's headers (one timer per connection, none per request). HTTP/2 connections and WebSockets are left to the
  * idle timeout and their own limits.
@@ -29,7 +30,9 @@ public final class ConnectionDeadlines {
   private final Vertx vertx;
   private final long headerTimeoutMs;
   private final long bodyTimeoutMs;
-  private final Map<HttpConnection, Watch> watches = new ConcurrentHashMap<>();
+  // Only ever touched on the server's context (its connection and request handlers, each watch's timer and
+  // close handler): a plain map, whose lookup by identity reads one array slot.
+  private final Map<HttpConnection, Watch> watches = new IdentityHashMap<>();
   private final OpenConnections open;
 
   public ConnectionDeadlines(Vertx vertx, long headerTimeoutMs, long bodyTimeoutMs) {
@@ -58,8 +61,9 @@ public final class ConnectionDeadlines {
 
   /**
    * One connection's deadlines, checked by one periodic timer (a quarter of the shorter timeout) rather
-   * than a timer per request: a request costs a map lookup and a clock read. Its timer and requests all run on the
-   * connection's event loop.
+   * than a timer per request: a request costs a map lookup. The check itself notes when it first saw a
+   * request, so a body's deadline counts from at most a quarter timeout after its headers came. Its timer and
+   * requests all run on the connection's event loop.
    */
   private final class Watch {
     private final HttpConnection connection;
@@ -80,7 +84,7 @@ public final class ConnectionDeadlines {
         return;
       }
       current = request;
-      arrivedAt = System.nanoTime();
+      arrivedAt = -1; // the next check notes the time
       quietSince = -1;
     }
 
@@ -93,7 +97,8 @@ public final class ConnectionDeadlines {
       } else if (!current.response().ended()) {
         // Still answering: the function's own timeout applies, once the body is in.
         // Whether it has a body is asked here, a few times a second, rather than of every request.
-        if (!current.isEnded() && elapsedMs(arrivedAt, now) >= bodyTimeoutMs && hasBody(current)) {
+        if (arrivedAt < 0) arrivedAt = now;
+        else if (!current.isEnded() && elapsedMs(arrivedAt, now) >= bodyTimeoutMs && hasBody(current)) {
           close("a request body took over " + bodyTimeoutMs + " ms");
         }
       } else if (quietSince < 0) {

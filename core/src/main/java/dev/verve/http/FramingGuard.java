@@ -86,8 +86,8 @@ public final class FramingGuard implements Handler<RoutingContext> {
     return null;
   }
 
-  private static boolean startsWithSpace(String value) {
-    return value != null && !value.isEmpty() && (value.charAt(0) == ' ' || value.charAt(0) == '\t');
+  static boolean startsWithSpace(CharSequence value) {
+    return value != null && value.length() > 0 && (value.charAt(0) == ' ' || value.charAt(0) == '\t');
   }
 
   private static void refuse(RoutingContext ctx, String detail) {

@@ -66,6 +66,12 @@ public final class HostGuard implements Handler<RoutingContext> {
     return host != null && allows(host);
   }
 
+  /** Whether this guard lets a request through whose (one) {@code Host} header is {@code header}. */
+  boolean allowsHostHeader(String header) {
+    String host = hostOf(header);
+    return host != null && allows(host);
+  }
+
   private boolean allows(String host) {
     return any || allowed.contains(host) || allowed.contains(normalize(host));
   }
@@ -82,6 +88,10 @@ public final class HostGuard implements Handler<RoutingContext> {
       HostAndPort authority = request.authority();
       return authority == null ? null : authority.host();
     }
+    return hostOf(header);
+  }
+
+  private static String hostOf(String header) {
     String host;
     if (header.startsWith("[")) {
       int end = header.indexOf(']');

@@ -34,9 +34,12 @@ public final class OriginGuard implements Handler<RoutingContext> {
    * {@code Origin} or this server's own, and not started by another site.
    */
   public static boolean sameSite(HttpServerRequest request) {
-    String origin = request.getHeader(HttpHeaders.ORIGIN);
-    return (origin == null || isSameOrigin(request, origin))
-      && !CROSS_SITE.equalsIgnoreCase(request.getHeader(SEC_FETCH_SITE));
+    return sameSite(request, request.getHeader(HttpHeaders.ORIGIN), request.getHeader(SEC_FETCH_SITE));
+  }
+
+  /** {@link #sameSite(HttpServerRequest)} for the request's {@code Origin} and {@code Sec-Fetch-Site}, read already. */
+  static boolean sameSite(HttpServerRequest request, String origin, String fetchSite) {
+    return (origin == null || isSameOrigin(request, origin)) && !CROSS_SITE.equalsIgnoreCase(fetchSite);
   }
 
   @Override

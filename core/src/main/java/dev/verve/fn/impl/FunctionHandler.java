@@ -28,7 +28,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -108,7 +107,7 @@ final class FunctionHandler implements Handler<RoutingContext> {
         : service.name() + " has no function named '" + Names.printable(methodName) + "'"));
       return;
     }
-    call(HttpCall.routed(ctx), service, method);
+    call(HttpCall.routed(ctx), service, method, timers(service, method));
   }
 
   /**
@@ -131,7 +130,7 @@ final class FunctionHandler implements Handler<RoutingContext> {
       byPath.put(path, target);
     }
     taken.handle(request);
-    call(HttpCall.direct(request), target.service(), target.method());
+    call(HttpCall.direct(request), target.service(), target.method(), target.timers());
     return true;
   }
 
@@ -144,20 +143,21 @@ final class FunctionHandler implements Handler<RoutingContext> {
     }
     ServiceDescriptor service = services.get(path.substring(prefixLength + 1, slash));
     MethodDescriptor method = service == null ? null : service.method(path.substring(slash + 1));
-    return method == null ? null : new Target(service, method);
+    return method == null ? null : new Target(service, method, timers(service, method));
   }
 
-  private record Target(ServiceDescriptor service, MethodDescriptor method) { }
+  // What a call to one path needs, found with one lookup.
+  private record Target(ServiceDescriptor service, MethodDescriptor method, StatusTimers timers) { }
 
   /**
    * Steps 2-6: takes a place, checks the HTTP method, the caller and the content type, then reads the body
    * with its limit and parses it (JSON, or a form's fields); {@link #invoke} does the rest.
    */
-  private void call(HttpCall call, ServiceDescriptor service, MethodDescriptor method) {
+  private void call(HttpCall call, ServiceDescriptor service, MethodDescriptor method, StatusTimers timers) {
     // From here on the call is timed (latency by status). While its body arrives it holds a place among the
     // node's api.maxBodiesInFlight; once complete, one among its api.maxInFlight (invoke).
     HttpServerRequest request = call.request();
-    Tracked tracked = call.track(timers(service, method));
+    Tracked tracked = call.track(timers);
     if (request.isEnded() ? !tracked.hold(limit) : !tracked.hold(bodies) && !graceForBody(call)) {
       overloaded(call.response());
       return;
@@ -346,7 +346,7 @@ final class FunctionHandler implements Handler<RoutingContext> {
     }
     Object value;
     try {
-      value = Json.decodeValue(body);
+      value = JsonBodies.decode(body);
     } catch (DecodeException e) {
       ctx.fail(new HttpProblem(400, "The request body is not valid JSON"));
       return null;

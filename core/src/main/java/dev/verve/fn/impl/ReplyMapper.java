@@ -8,7 +8,6 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.Json;
 
 /**
  * Maps the event-bus reply of a function call to the HTTP response (steps 12-13 of the flow): a value is
@@ -32,7 +31,7 @@ final class ReplyMapper {
         response.setStatusCode(204).end();
       } else {
         response.putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
-          .end(Json.encodeToBuffer(reply.result().body()));
+          .end(JsonBodies.encode(reply.result().body()));
       }
       return;
     }

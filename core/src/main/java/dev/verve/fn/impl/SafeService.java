@@ -10,9 +10,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,8 +29,6 @@ final class SafeService implements InvocationHandler {
   private final Object target;
   private final String name;
   private final InFlight inFlight;
-  private final Set<Method> opened = ConcurrentHashMap.newKeySet();
-
   private SafeService(Object target, String name, InFlight inFlight) {
     this.target = target;
     this.name = name;
@@ -46,13 +42,15 @@ final class SafeService implements InvocationHandler {
   }
 
   @Override
+  @SuppressWarnings("deprecation") // isAccessible: the flag itself, where canAccess would redo the check
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     if (method.getDeclaringClass() == Object.class) {
       return method.invoke(target, args);
     }
     // Reflection checks the caller's access on every call until told once that it need not (the methods
-    // are the interface's public ones); that check was 2 % of a small call's CPU.
-    if (opened.add(method)) method.trySetAccessible();
+    // are the interface's public ones, each one Method object of the proxy class); that check was 2 % of a
+    // small call's CPU. Reading the flag costs nothing; a set of methods told cost a map's lock per call.
+    if (!method.isAccessible()) method.trySetAccessible();
     Object result;
     inFlight.begin();
     try {
