@@ -29,6 +29,7 @@ final class SafeService implements InvocationHandler {
   private final Object target;
   private final String name;
   private final InFlight inFlight;
+
   private SafeService(Object target, String name, InFlight inFlight) {
     this.target = target;
     this.name = name;
