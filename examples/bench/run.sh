@@ -139,6 +139,11 @@ trap 'stop_app; exit 130' INT TERM
 
 rss_mb() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status" 2>/dev/null || echo NA; }
 ticks() { local line rest; read -r line <"/proc/$PID/stat"; rest=${line##*) }; set -- $rest; echo $((${12} + ${13})); }
+# All CPUs' busy ticks (user, nice, system, irq, softirq, steal): what is not the server's or wrk's is other work.
+busy_ticks() { local cpu u n s idle io irq soft steal rest; read -r cpu u n s idle io irq soft steal rest </proc/stat; echo $((u + n + s + irq + soft + steal)); }
+# CPU seconds of this script's reaped children (wrk, through timeout), from what bash's `times` wrote to a
+# file: `times` must run in this shell, since a subshell has children of its own.
+child_secs() { awk 'NR == 2 {s = 0; for (i = 1; i <= 2; i++) {split($i, a, /[ms]/); s += a[1] * 60 + a[2]}; printf "%.3f", s}' "$1"; }
 
 # ---------------------------------------------------------------- correctness (the JUnit test checks more)
 verify() {
@@ -175,15 +180,15 @@ wrk_run() {  # round app endpoint seconds warmup|measure
   if [ "$endpoint" = fortunes ]; then url=http://127.0.0.1:${PORT[$app]}/fortunes
   else url=http://127.0.0.1:${PORT[$app]}${DOUBLE_PATH[$app]}; lua=(-s "$HERE/post-double.lua"); fi
   f=$OUT/wrk-r$round-$app-$endpoint-$kind.txt
-  local load1 t0 t1 s0 s1
-  load1=$(cut -d' ' -f1 /proc/loadavg); t0=$(ticks); s0=$(date +%s%N)
+  local load1 t0 t1 s0 s1 b0 b1
+  load1=$(cut -d' ' -f1 /proc/loadavg); t0=$(ticks); s0=$(date +%s%N); b0=$(busy_ticks); times >"$OUT/.times0"
   # In the background, so that a signal to this script is handled at once (bash runs traps only
   # between foreground commands, and timeout keeps wrk out of the terminal's process group).
   timeout $((dur + 30)) wrk -t"$THREADS" -c"$CONNS" -d"${dur}s" --timeout 10s --latency "${lua[@]}" "$url" >"$f" 2>&1 &
   WRK=$!
   wait "$WRK" || true
   WRK=
-  t1=$(ticks); s1=$(date +%s%N)
+  t1=$(ticks); s1=$(date +%s%N); b1=$(busy_ticks); times >"$OUT/.times1"
   [ "$kind" = measure ] || return 0
   local rps p50 p99 errs non2xx rss cores per
   rps=$(awk '/^Requests\/sec/ {print $2}' "$f")
@@ -194,12 +199,17 @@ wrk_run() {  # round app endpoint seconds warmup|measure
   rss=$(rss_mb)
   cores=$(awk -v a="$t0" -v b="$t1" -v hz="$CLK_TCK" -v n0="$s0" -v n1="$s1" 'BEGIN {printf "%.3f", (b - a) / hz / ((n1 - n0) / 1e9)}')
   per=$(awk -v r="${rps:-0}" -v c="$cores" 'BEGIN {printf "%.0f", (c > 0 ? r / c : 0)}')
-  echo -e "$round\t$app\t$endpoint\t${rps:-0}\t${p50:-NA}\t${p99:-NA}\t$(( ${errs:-0} + ${non2xx:-0} ))\t$rss\t$cores\t$per\t$load1" >>"$OUT/runs.tsv"
-  log "  $app $endpoint: ${rps:-0} req/s p50=${p50:-NA}ms p99=${p99:-NA}ms errors=$(( ${errs:-0} + ${non2xx:-0} )) rss=${rss}MB cpu=$cores -> $per req/cpu-s load1=$load1"
+  local wrk_cores other_cores c0 c1
+  c0=$(child_secs "$OUT/.times0"); c1=$(child_secs "$OUT/.times1")
+  wrk_cores=$(awk -v a="$c0" -v b="$c1" -v n0="$s0" -v n1="$s1" 'BEGIN {printf "%.3f", (b - a) / ((n1 - n0) / 1e9)}')
+  other_cores=$(awk -v a="$b0" -v b="$b1" -v hz="$CLK_TCK" -v n0="$s0" -v n1="$s1" -v c="$cores" -v w="$wrk_cores" \
+    'BEGIN {o = (b - a) / hz / ((n1 - n0) / 1e9) - c - w; printf "%.3f", (o > 0 ? o : 0)}')
+  echo -e "$round\t$app\t$endpoint\t${rps:-0}\t${p50:-NA}\t${p99:-NA}\t$(( ${errs:-0} + ${non2xx:-0} ))\t$rss\t$cores\t$per\t$load1\t$wrk_cores\t$other_cores" >>"$OUT/runs.tsv"
+  log "  $app $endpoint: ${rps:-0} req/s p50=${p50:-NA}ms p99=${p99:-NA}ms errors=$(( ${errs:-0} + ${non2xx:-0} )) rss=${rss}MB cpu=$cores -> $per req/cpu-s wrk=$wrk_cores other=$other_cores"
 }
 
 # ---------------------------------------------------------------- rounds
-echo -e "round\tapp\tendpoint\trps\tp50_ms\tp99_ms\terrors\trss_mb\tcpu_cores\trps_per_cpu\tload1" >"$OUT/runs.tsv"
+echo -e "round\tapp\tendpoint\trps\tp50_ms\tp99_ms\terrors\trss_mb\tcpu_cores\trps_per_cpu\tload1\twrk_cores\tother_cores" >"$OUT/runs.tsv"
 echo -e "round\tapp\tstartup_ms\tidle_rss_mb" >"$OUT/starts.tsv"
 : >"$OUT/sizes.tsv"
 log "results in $OUT; rounds=$ROUNDS warmup=${WARMUP}s duration=${DURATION}s per endpoint; wrk -t$THREADS -c$CONNS;" \

@@ -91,10 +91,13 @@ for app in APPS:
     startup[app] = (med(ms), max(ms), med(rss), max(rss))
     print(f"{app:<6} {med(ms):>14,.0f} (max {max(ms):,.0f}) {med(rss):>6.0f} (max {max(rss):.0f})")
 
-loads = [float(r["load1"]) for r in runs]
-if loads:
-    print(f"\n1-min load average at the start of each measurement: {min(loads):.2f}..{max(loads):.2f} "
-          f"(2 cores: above ~2.5, other work competed with the servers and wrk; read the ratios, not the req/s)")
+# The load average counts the run's own threads (event loops, wrk's), so it says little about other work;
+# the CPU the machine spent beyond the server and wrk during each measurement does.
+others = [float(r["other_cores"]) for r in runs if r.get("other_cores") not in (None, "")]
+wrks = [float(r["wrk_cores"]) for r in runs if r.get("wrk_cores") not in (None, "")]
+if others:
+    print(f"\nCPU during the measurements: wrk {min(wrks):.2f}..{max(wrks):.2f} cores, other work on the machine "
+          f"{min(others):.2f}..{max(others):.2f} cores (wrk shares the cores with the server; read the ratios)")
 
 # Targets of the "Benchmarks" and "Compiled pages" issues.
 def verdict(ok):
